@@ -1,0 +1,101 @@
+/**
+ * Test-side access to the emulator mounted at /emulator by web-test-runner.config.mjs.
+ * Each test makes its own workspace through the control API, so test files running in
+ * parallel never see each other's reservations.
+ */
+import type { Reservation, ReservationStatus } from '../../src/api/types.js';
+
+export const EMULATOR = '/emulator';
+export const API_BASE = `${EMULATOR}/v1`;
+
+export interface ScenarioReservation {
+  status?: ReservationStatus;
+  /** reservations with the same key share one task */
+  task?: string;
+  /** 'main' (default) or 'other': which of the scenario's two workers it belongs to */
+  worker?: 'main' | 'other';
+  /** seconds since it was created */
+  ageSeconds?: number;
+}
+
+export interface ScenarioOptions {
+  reservations?: ScenarioReservation[];
+  workerName?: string;
+  rejectionLimit?: number;
+  reservationTimeoutSeconds?: number;
+  tokenTtlSeconds?: number;
+}
+
+export interface Scenario {
+  accountSid: string;
+  authToken: string;
+  workspaceSid: string;
+  workerSid: string;
+  workerName: string;
+  token: string;
+  otherWorkerSid: string;
+  otherWorkerToken: string;
+  reservations: Reservation[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+  contentType: string | null;
+  body: string;
+  status: number;
+}
+
+export interface Fault {
+  method?: string;
+  /** substring of the path (after the mount point) the fault applies to */
+  pathIncludes?: string;
+  /** answer with this status and a Twilio error body */
+  status?: number;
+  /** seconds, sent as Retry-After (with status 429) */
+  retryAfter?: number;
+  /** delay before answering (or before the fault), in ms */
+  latencyMs?: number;
+  /** destroy the connection without an answer */
+  drop?: boolean;
+  /** answer with this exact body instead of the Twilio error body */
+  body?: string;
+  contentType?: string;
+  /** how many matching requests it applies to (default: all) */
+  times?: number;
+}
+
+async function control<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${EMULATOR}/__control${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`emulator control ${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<T>;
+}
+
+export const scenario = (options: ScenarioOptions = {}) => control<Scenario>('/scenario', options);
+
+export const token = (workspaceSid: string, workerSid: string, ttlSeconds = 3600) =>
+  control<{ token: string }>('/token', { workspaceSid, workerSid, ttlSeconds }).then((r) => r.token);
+
+export const addReservation = (workspaceSid: string, options: { workerSid?: string; task?: string } = {}) =>
+  control<Reservation>(`/workspaces/${workspaceSid}/reservations`, options);
+
+export const setStatus = (workspaceSid: string, sid: string, status: ReservationStatus) =>
+  control<Reservation>(`/workspaces/${workspaceSid}/reservations/${sid}`, { status });
+
+export const advanceClock = (workspaceSid: string, ms: number) =>
+  control<{ now: string }>(`/workspaces/${workspaceSid}/clock`, { advanceMs: ms });
+
+export const setFaults = (workspaceSid: string, faults: Fault[]) =>
+  control<{ faults: number }>(`/workspaces/${workspaceSid}/faults`, { faults });
+
+export const requests = (workspaceSid: string) =>
+  control<RecordedRequest[]>(`/workspaces/${workspaceSid}/requests`);
+
+export const reservationsPath = (s: Pick<Scenario, 'workspaceSid' | 'workerSid'>) =>
+  `${API_BASE}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations`;

@@ -1,0 +1,33 @@
+import { defineConfig, type Plugin } from 'vite';
+import { createEmulatorMiddleware } from './src/emulator/node';
+
+/** Mounts the TaskRouter emulator (demo mode) at /emulator on the dev and preview servers. */
+function emulator(): Plugin {
+  const mount = () => createEmulatorMiddleware({ basePath: '/emulator', demo: true, control: true }).middleware;
+  return {
+    name: 'reservation-panel-emulator',
+    configureServer(server) {
+      server.middlewares.use(mount());
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(mount());
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [emulator()],
+  build: {
+    target: 'es2022',
+    lib: {
+      entry: 'src/index.ts',
+      formats: ['es'],
+      fileName: () => 'reservation-panel.js',
+    },
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: { minify: { compress: true, mangle: true, codegen: true } },
+    },
+  },
+});

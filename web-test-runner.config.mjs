@@ -1,0 +1,50 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, defaultReporter } from '@web/test-runner';
+import { loadTs } from './scripts/load-ts.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+
+// The real emulator, mounted into the test server at /emulator: element tests talk to it
+// over HTTP with the same wire format a TaskRouter-compatible proxy serves.
+const { createEmulatorMiddleware } = await loadTs('src/emulator/node.ts');
+const { middleware: emulator } = createEmulatorMiddleware({ basePath: '/emulator', control: true });
+
+const chromeArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 20 * 60 * 1000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromeArgs },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  middleware: [
+    function emulatorMiddleware(ctx, next) {
+      if (!ctx.path.startsWith('/emulator/')) return next();
+      ctx.respond = false;
+      return new Promise((resolve) => {
+        ctx.res.on('finish', resolve);
+        ctx.res.on('close', resolve);
+        emulator(ctx.req, ctx.res, () => {
+          ctx.respond = true;
+          resolve(next());
+        });
+      });
+    },
+  ],
+  reporters: [defaultReporter(), summaryReporter()],
+};

@@ -1,0 +1,52 @@
+// The demo page: plays a CRM screen's own code. It gets a token from the emulator's demo
+// endpoint (standing in for the host's backend), hands it to the panel, and logs the
+// panel's events.
+import '../src/index.js';
+import type { ReservationPanel } from '../src/index.js';
+
+const panel = document.querySelector<ReservationPanel>('#panel')!;
+const workerSelect = document.querySelector<HTMLSelectElement>('#worker')!;
+const statusSelect = document.querySelector<HTMLSelectElement>('#status')!;
+const log = document.querySelector<HTMLOListElement>('#log')!;
+
+const EVENTS = [
+  'reservation-load',
+  'reservation-status-change',
+  'reservation-before-update',
+  'reservation-error',
+  'reservation-token-expired',
+] as const;
+
+function summarize(type: string, detail: Record<string, unknown>) {
+  if (type === 'reservation-load') {
+    const list = detail.reservations as unknown[];
+    return `${list.length} reservation(s)`;
+  }
+  const { reservation: _r, ...rest } = detail;
+  return JSON.stringify(rest);
+}
+
+for (const type of EVENTS) {
+  panel.addEventListener(type, (event) => {
+    const item = document.createElement('li');
+    item.textContent = `${new Date().toLocaleTimeString()} ${type} ${summarize(type, (event as CustomEvent).detail ?? {})}`;
+    log.prepend(item);
+    while (log.children.length > 200) log.lastElementChild?.remove();
+  });
+}
+
+async function signIn(workerSid?: string, ttl = 3600) {
+  const query = new URLSearchParams({ ttl: String(ttl) });
+  if (workerSid) query.set('worker', workerSid);
+  const res = await fetch(`/emulator/demo/token?${query}`);
+  panel.token = await res.text();
+}
+
+const workers: { workerSid: string; friendlyName: string }[] = await (await fetch('/emulator/demo/workers')).json();
+for (const w of workers) workerSelect.append(new Option(w.friendlyName, w.workerSid));
+workerSelect.addEventListener('change', () => void signIn(workerSelect.value));
+statusSelect.addEventListener('change', () => {
+  panel.status = (statusSelect.value || undefined) as ReservationPanel['status'];
+});
+document.querySelector('#expire')!.addEventListener('click', () => void signIn(workerSelect.value, -1));
+await signIn(workers[0]?.workerSid);

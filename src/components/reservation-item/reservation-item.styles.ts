@@ -1,0 +1,42 @@
+import { css } from 'lit';
+
+export const itemStyles = css`
+  .base {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding: var(--_gap);
+    display: grid;
+    gap: calc(var(--_gap) / 2);
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: var(--_gap);
+    margin: 0;
+    font-size: 1em;
+  }
+  .status {
+    font-weight: 600;
+  }
+  .task {
+    font-family: ui-monospace, monospace;
+    font-size: 0.85em;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_gap);
+    margin: 0;
+    color: var(--_muted);
+  }
+  .meta div {
+    display: flex;
+    gap: 0.25em;
+  }
+  dd {
+    margin: 0;
+  }
+`;

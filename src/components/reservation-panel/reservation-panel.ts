@@ -1,0 +1,247 @@
+import { provide } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { createApiClient, type ApiError, type ReservationsApi, type WorkerRef } from '../../api/index.js';
+import { RESERVATION_STATUSES, type ReservationStatus } from '../../api/types.js';
+import { PanelElement } from '../../base/panel-element.js';
+import {
+  ReservationErrorEvent,
+  ReservationLoadEvent,
+  ReservationStatusChangeEvent,
+  type ReservationErrorDetail,
+} from '../../events/index.js';
+import { subscribeClock } from '../../state/clock.js';
+import { resolveConfig, type ResolvedConfig } from '../../state/config.js';
+import { apiContext, workerContext } from '../../state/contexts.js';
+import { ReservationFeed, type FeedEvent } from '../../state/reservation-feed.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import '../reservation-item/reservation-item.js';
+import { panelStyles } from './reservation-panel.styles.js';
+
+/**
+ * @summary A TaskRouter worker's reservations, and what the worker can do with them.
+ *
+ * @fires reservation-load - a list load finished; `detail.reservations`
+ * @fires reservation-status-change - a reservation's status changed (by an action or seen on a refresh)
+ * @fires reservation-before-update - cancelable; an update is about to be sent
+ * @fires reservation-error - a request failed or an action was refused
+ * @fires reservation-token-expired - the token was refused or expired; the panel waits for a new one
+ *
+ * @csspart base - the panel's box
+ * @csspart list - the list of reservations
+ * @csspart reservation - one reservation (also carries `data-reservation-sid` and `data-reservation-status`)
+ * @csspart notice - a loading, empty or error message
+ *
+ * @cssprop --reservation-panel-font - font shorthand of the panel
+ * @cssprop --reservation-panel-color-text - text colour
+ * @cssprop --reservation-panel-color-muted - secondary text colour
+ * @cssprop --reservation-panel-color-surface - background of reservations and buttons
+ * @cssprop --reservation-panel-color-border - border colour
+ * @cssprop --reservation-panel-color-accent - focus ring and primary actions
+ * @cssprop --reservation-panel-color-danger - errors
+ * @cssprop --reservation-panel-radius - corner radius
+ * @cssprop --reservation-panel-gap - spacing unit (density)
+ *
+ * @cssstate loading - a list request is in flight
+ * @cssstate empty - the list loaded and is empty
+ * @cssstate error - the configuration is incomplete or the last load failed
+ */
+@customElement('reservation-panel')
+export class ReservationPanel extends PanelElement {
+  static override styles = [hostStyles, panelStyles];
+
+  private readonly internals = this.attachInternals();
+
+  /** Base URL of the TaskRouter-compatible API, ending in `/v1`; may be relative to the page. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** `WS` + 32 hex; when empty, taken from the token's TaskRouter grant. */
+  @property({ attribute: 'workspace-sid' }) workspaceSid = '';
+
+  /** `WK` + 32 hex; when empty, taken from the token's TaskRouter grant. */
+  @property({ attribute: 'worker-sid' }) workerSid = '';
+
+  /**
+   * The bearer token, sent only in the `Authorization` header. A `token` attribute is read
+   * once, when the panel connects, and then removed from the element.
+   */
+  @property({ attribute: false }) token?: string;
+
+  /** Only reservations with this status; all of them when empty. */
+  @property({ reflect: false }) status?: ReservationStatus;
+
+  /** ms between list refreshes (default 5000); 0 turns polling off. */
+  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 5000;
+
+  @provide({ context: apiContext }) @state() private api?: ReservationsApi;
+  @provide({ context: workerContext }) @state() private worker?: WorkerRef;
+  @state() private config: ResolvedConfig = { ok: false, message: '' };
+  @state() private now = Date.now();
+  @state() private feedVersion = 0;
+
+  private feed?: ReservationFeed;
+  private stopClock?: () => void;
+  private reportedConfigError = '';
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.hasAttribute('token')) {
+      this.token ??= this.getAttribute('token') ?? undefined;
+      this.removeAttribute('token');
+    }
+    this.stopClock = subscribeClock((now) => (this.now = now));
+    this.feed?.start();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopClock?.();
+    this.feed?.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    const keys = ['apiBase', 'workspaceSid', 'workerSid', 'token', 'status', 'pollInterval'] as const;
+    if (!keys.some((k) => changed.has(k))) return;
+    const config = resolveConfig(this);
+    const sameTarget =
+      config.ok &&
+      this.config.ok &&
+      config.apiBase === this.config.apiBase &&
+      config.worker.workspaceSid === this.config.worker.workspaceSid &&
+      config.worker.workerSid === this.config.worker.workerSid;
+    const sameFeed = sameTarget && !changed.has('status') && !changed.has('pollInterval');
+    if (config.ok && this.config.ok && sameFeed) return;
+    this.config = config;
+    if (!config.ok) {
+      this.replaceFeed(undefined);
+      this.api = undefined;
+      this.worker = undefined;
+      if (config.message !== this.reportedConfigError) {
+        this.reportedConfigError = config.message;
+        this.emit(new ReservationErrorEvent({ operation: 'list', status: 0, code: null, message: config.message, moreInfo: null }));
+      }
+      return;
+    }
+    this.reportedConfigError = '';
+    if (!sameTarget) {
+      this.api = createApiClient({ apiBase: config.apiBase, getToken: () => this.token });
+      this.worker = config.worker;
+    }
+    const status = this.status && (RESERVATION_STATUSES as readonly string[]).includes(this.status) ? this.status : undefined;
+    this.replaceFeed(
+      new ReservationFeed(
+        { api: this.api!, worker: config.worker, status, pollInterval: Math.max(0, this.pollInterval || 0) },
+        (event) => this.handleFeed(event),
+      ),
+    );
+  }
+
+  protected override updated() {
+    const states = this.internals.states;
+    const feed = this.feed;
+    const toggle = (name: string, on: boolean) => (on ? states.add(name) : states.delete(name));
+    toggle('loading', !!feed?.loading);
+    toggle('empty', feed?.reservations?.length === 0);
+    toggle('error', !this.config.ok || !!feed?.error);
+  }
+
+  /** Loads the list again now, and fires `reservation-load` when it arrives. */
+  refresh(): Promise<void> {
+    return this.feed?.reload() ?? Promise.resolve();
+  }
+
+  private replaceFeed(feed: ReservationFeed | undefined) {
+    this.feed?.stop();
+    this.feed = feed;
+    if (feed && this.isConnected) feed.start();
+  }
+
+  private handleFeed(event: FeedEvent) {
+    this.feedVersion++;
+    switch (event.type) {
+      case 'load':
+        this.emit(new ReservationLoadEvent({ reservations: event.reservations }));
+        break;
+      case 'changes':
+        for (const { reservation, previousStatus } of event.changes) {
+          this.emit(
+            new ReservationStatusChangeEvent({
+              sid: reservation.sid,
+              taskSid: reservation.task_sid,
+              previousStatus,
+              status: reservation.reservation_status,
+              reservation,
+              source: 'sync',
+            }),
+          );
+        }
+        break;
+      case 'error':
+        this.emit(new ReservationErrorEvent(errorDetail('list', event.error)));
+        break;
+    }
+  }
+
+  private handleRetry() {
+    void this.refresh();
+  }
+
+  private renderError(error: ApiError, stale: boolean) {
+    return html`<div part="notice" class="notice error" role="alert">
+      <span>${stale ? 'Could not refresh the reservations' : 'Could not load the reservations'}: ${error.message}</span>
+      <button type="button" @click=${this.handleRetry}>Retry</button>
+    </div>`;
+  }
+
+  private renderBody() {
+    if (!this.config.ok) {
+      return html`<p part="notice" class="notice error" role="alert">${this.config.message}</p>`;
+    }
+    const feed = this.feed;
+    const list = feed?.reservations;
+    if (!list) {
+      if (feed?.error) return this.renderError(feed.error, false);
+      return html`<p part="notice" class="notice muted" role="status">Loading reservations…</p>`;
+    }
+    const error = feed.error ? this.renderError(feed.error, true) : nothing;
+    if (list.length === 0) {
+      return html`${error}<p part="notice" class="notice muted" role="status">
+          ${this.status ? `No ${this.status} reservations.` : 'No reservations.'}
+        </p>`;
+    }
+    return html`${error}
+      <ul part="list" class="list" aria-label="Reservations" aria-busy=${feed.loading ? 'true' : 'false'}>
+        ${repeat(
+          list,
+          (r) => r.sid,
+          (r) =>
+            html`<li>
+              <reservation-item
+                part="reservation"
+                role="group"
+                aria-label=${`Reservation for task ${r.task_sid}`}
+                data-reservation-sid=${r.sid}
+                data-reservation-status=${r.reservation_status}
+                .reservation=${r}
+                .now=${this.now}
+              ></reservation-item>
+            </li>`,
+        )}
+      </ul>`;
+  }
+
+  override render() {
+    return html`<div part="base" class="base">${this.renderBody()}</div>`;
+  }
+}
+
+function errorDetail(operation: ReservationErrorDetail['operation'], error: ApiError): ReservationErrorDetail {
+  return { operation, status: error.status, code: error.code, message: error.message, moreInfo: error.moreInfo };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reservation-panel': ReservationPanel;
+  }
+}

@@ -1,0 +1,17 @@
+import type { Reservation } from '../api/types.js';
+
+export interface ReservationLoadDetail {
+  /** every reservation of the list, exactly as the API returned them */
+  readonly reservations: readonly Reservation[];
+}
+
+/** A list load finished. Bubbles and is composed. */
+export class ReservationLoadEvent extends Event {
+  static readonly eventName = 'reservation-load';
+  readonly detail: ReservationLoadDetail;
+
+  constructor(detail: ReservationLoadDetail) {
+    super(ReservationLoadEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Loads a worker's reservations and keeps them current by polling. One list request at a
+ * time; an in-flight request is aborted on stop(). No Lit, no DOM.
+ */
+import type { ApiError, ReservationsApi, WorkerRef } from '../api/index.js';
+import { isAbortError, toApiError } from '../api/errors.js';
+import type { Reservation, ReservationStatus } from '../api/types.js';
+import { diffStatuses, sortReservations, type StatusChange } from './reservations.js';
+
+export interface FeedOptions {
+  api: ReservationsApi;
+  worker: WorkerRef;
+  status?: ReservationStatus | undefined;
+  /** ms between refreshes; 0 turns polling off */
+  pollInterval: number;
+}
+
+export type FeedEvent =
+  | { type: 'load'; reservations: readonly Reservation[] }
+  | { type: 'changes'; changes: readonly StatusChange[] }
+  | { type: 'error'; error: ApiError }
+  | { type: 'state' };
+
+export class ReservationFeed {
+  /** the list in display order; undefined until the first load succeeds */
+  reservations: Reservation[] | undefined;
+  loading = false;
+  error: ApiError | undefined;
+
+  private readonly bySid = new Map<string, Reservation>();
+  private controller: AbortController | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private reloadQueued = false;
+
+  constructor(
+    private readonly options: FeedOptions,
+    private readonly listener: (event: FeedEvent) => void,
+  ) {}
+
+  start() {
+    if (this.running) return;
+    this.running = true;
+    void this.load(true);
+  }
+
+  stop() {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.controller?.abort();
+    this.controller = undefined;
+    this.loading = false;
+  }
+
+  /** Loads now (the user's retry, or the host's `refresh()`), then fires `load`. */
+  reload(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (this.controller) {
+      this.reloadQueued = true;
+      return Promise.resolve();
+    }
+    return this.load(true);
+  }
+
+  /** Puts a reservation the API returned (after an action) into the list. */
+  replace(reservation: Reservation) {
+    this.bySid.set(reservation.sid, reservation);
+    this.reservations = sortReservations([...this.bySid.values()]);
+    this.listener({ type: 'state' });
+  }
+
+  private schedule() {
+    clearTimeout(this.timer);
+    if (this.running && this.options.pollInterval > 0) {
+      this.timer = setTimeout(() => void this.load(false), this.options.pollInterval);
+    }
+  }
+
+  private async load(announce: boolean) {
+    clearTimeout(this.timer);
+    const controller = new AbortController();
+    this.controller = controller;
+    this.loading = true;
+    this.listener({ type: 'state' });
+    const { api, worker, status } = this.options;
+    try {
+      const list = await api.list(worker, { status, signal: controller.signal });
+      if (controller.signal.aborted) return;
+      const first = this.reservations === undefined;
+      const changes = first ? [] : diffStatuses(this.bySid, list);
+      this.bySid.clear();
+      for (const r of list) this.bySid.set(r.sid, r);
+      this.reservations = sortReservations(list);
+      this.error = undefined;
+      if (announce || first) this.listener({ type: 'load', reservations: list });
+      if (changes.length) this.listener({ type: 'changes', changes });
+    } catch (e) {
+      if (controller.signal.aborted || isAbortError(e)) return;
+      this.error = toApiError(e);
+      this.listener({ type: 'error', error: this.error });
+    } finally {
+      if (this.controller === controller) {
+        this.controller = undefined;
+        this.loading = false;
+        this.listener({ type: 'state' });
+        if (this.reloadQueued) {
+          this.reloadQueued = false;
+          void this.load(true);
+        } else {
+          this.schedule();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/** Helpers for element tests: mount a panel with listeners attached before it connects. */
+import { fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { ReservationPanel } from '../../src/index.js';
+
+export const PANEL_EVENTS = [
+  'reservation-load',
+  'reservation-status-change',
+  'reservation-before-update',
+  'reservation-error',
+  'reservation-token-expired',
+] as const;
+
+export type RecordedEvent = { type: string; detail: any };
+
+export interface Mounted {
+  el: ReservationPanel;
+  events: RecordedEvent[];
+  of(type: (typeof PANEL_EVENTS)[number]): any[];
+}
+
+/** Creates a panel, records its events (from a listener on the host page), then connects it. */
+export async function mount(
+  attributes: Record<string, string>,
+  properties: Partial<Pick<ReservationPanel, 'token' | 'status' | 'pollInterval'>> = {},
+): Promise<Mounted> {
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  const el = document.createElement('reservation-panel');
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  Object.assign(el, properties);
+  const events: RecordedEvent[] = [];
+  for (const type of PANEL_EVENTS) {
+    container.addEventListener(type, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
+  }
+  container.append(el);
+  await el.updateComplete;
+  return { el, events, of: (type) => events.filter((e) => e.type === type).map((e) => e.detail) };
+}
+
+/** Resolves once `check` returns a truthy value, polling every 20 ms; fails after `timeout` ms. */
+export async function waitFor<T>(check: () => T, message = 'condition', timeout = 5000): Promise<NonNullable<T>> {
+  const start = performance.now();
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export const rows = (el: ReservationPanel) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="reservation"]')];
+
+/** The text a user reads in an element, across its shadow root, whitespace collapsed. */
+export function visibleText(node: Element): string {
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) parts.push(n.textContent ?? '');
+    const root = (n as Element).shadowRoot;
+    if (root) root.childNodes.forEach(walk);
+    n.childNodes.forEach(walk);
+  };
+  walk(node);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+export const notice = (el: ReservationPanel) => el.shadowRoot!.querySelector<HTMLElement>('[part~="notice"]');

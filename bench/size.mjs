@@ -1,0 +1,51 @@
+// Size of the self-contained bundle against the floor (lit + @lit/context + ky alone),
+// both built by the same Vite/Rolldown minifier in this run, gzipped at level 9.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const minify = { compress: true, mangle: true, codegen: true };
+
+async function bundle(entry) {
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      target: 'es2022',
+      lib: { entry, formats: ['es'], fileName: () => 'out.js' },
+      rolldownOptions: { output: { minify } },
+    },
+  });
+  const chunks = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+  return chunks.map((c) => c.code).join('\n');
+}
+
+const measure = (code) => ({ minified: Buffer.byteLength(code), gzipped: gzipSync(code, { level: 9 }).length });
+
+export async function sizeReport() {
+  const dir = mkdtempSync(join(tmpdir(), 'rp-floor-'));
+  const floorEntry = join(dir, 'floor.js');
+  // Everything the three libraries export, so nothing is shaken away.
+  writeFileSync(
+    floorEntry,
+    `export * from 'lit'; export * from 'lit/decorators.js'; export * from '@lit/context'; export { default as ky } from 'ky';\n`,
+  );
+  let floorCode;
+  try {
+    floorCode = await bundle(floorEntry);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const panel = measure(readFileSync('dist/reservation-panel.js', 'utf8'));
+  const floor = measure(floorCode);
+  return {
+    panel,
+    floor,
+    ratio: panel.gzipped / floor.gzipped,
+    overFloor: panel.gzipped - floor.gzipped,
+    budget: 25 * 1024,
+  };
+}

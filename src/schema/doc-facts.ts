@@ -14,6 +14,8 @@ export const DOC_ENUMS: Readonly<Record<string, readonly string[]>> = {
   ConferenceTrim: ['trim-silence', 'do-not-trim'],
   RecordingChannels: ['mono', 'dual'],
   Region: ['us1', 'ie1', 'de1', 'sg1', 'br1', 'au1', 'jp1'],
+  // Not on the docs page; the spec's description lists the values.
+  JitterBufferSize: ['small', 'medium', 'large', 'off'],
 };
 
 /** Inclusive bounds of integer parameters. Instruction timeouts default to 60 s, at most 999. */
@@ -39,6 +41,10 @@ export const DOC_DEFAULTS: Readonly<Record<string, string>> = {
   ConferenceTrim: 'trim-silence',
   RecordingChannels: 'mono',
   MaxParticipants: '250',
+  Record: 'false',
+  Muted: 'false',
+  StartConferenceOnEnter: 'true',
+  EarlyMedia: 'true',
 };
 
 /** Parameters each instruction requires, besides `Instruction` itself. */

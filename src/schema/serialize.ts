@@ -1,0 +1,35 @@
+/** The typed model → wire params, and wire params → a form body. */
+import type { UpdateParams } from '../api/types.js';
+import { fieldValue } from './model.js';
+import type { ActionName, FormModel, ParameterSchema } from './schema.types.js';
+
+/**
+ * The wire params of an action: its fixed params plus every filled-in field (hidden and
+ * locked ones with their preset). Booleans become `true`/`false`, lists stay arrays;
+ * blank values, empty lists and booleans the user did not set are left out.
+ */
+export function serialize(schema: ParameterSchema, action: ActionName, model: Readonly<FormModel>): UpdateParams {
+  const params: UpdateParams = {};
+  for (const f of schema.fields) {
+    if (f.action !== action) continue;
+    const v = fieldValue(f, model);
+    if (v === undefined) continue;
+    if (typeof v === 'boolean') params[f.name] = String(v);
+    else if (typeof v === 'string') {
+      if (v.trim()) params[f.name] = f.kind === 'text' ? v : v.trim();
+    } else {
+      const list = v.map((s) => s.trim()).filter(Boolean);
+      if (list.length) params[f.name] = list;
+    }
+  }
+  return { ...params, ...schema.actions[action].params };
+}
+
+/** An `application/x-www-form-urlencoded` body; arrays become repeated keys. */
+export function toFormBody(params: Readonly<Record<string, string | readonly string[]>>): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
+  }
+  return body;
+}

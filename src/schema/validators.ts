@@ -1,0 +1,116 @@
+/**
+ * Validation rules: named pure functions `(value, field) => message | null`. CSP-safe:
+ * no `eval`; a SID pattern from the spec becomes a `RegExp`.
+ */
+import { fieldValue, isEmpty } from './model.js';
+import type { FieldDescriptor, FieldKind, FieldValue, FormModel } from './schema.types.js';
+
+export type Validator = (value: FieldValue | undefined, field: FieldDescriptor) => string | null;
+
+const text = (value: FieldValue | undefined): string => String(value ?? '').trim();
+const items = (value: FieldValue | undefined): readonly string[] =>
+  typeof value === 'object' ? value.map(String) : isEmpty(value) ? [] : [String(value)];
+
+function wholeNumber(f: FieldDescriptor): string {
+  const { min, max } = f;
+  if (min !== undefined && max !== undefined) return `Enter a whole number from ${min} to ${max}.`;
+  if (min !== undefined) return `Enter a whole number of ${min} or more.`;
+  if (max !== undefined) return `Enter a whole number of ${max} or less.`;
+  return 'Enter a whole number.';
+}
+
+/** A required field must be filled in. */
+export const required: Validator = (value, field) => (field.required && isEmpty(value) ? `${field.label} is required.` : null);
+
+/** Digits only, with an optional minus: no `1.5`, no `1e3`. */
+export const integer: Validator = (value, field) => (/^-?\d+$/.test(text(value)) ? null : wholeNumber(field));
+
+/** Within the field's `min`..`max`. */
+export const range: Validator = (value, field) => {
+  const n = Number(text(value));
+  return n < (field.min ?? -Infinity) || n > (field.max ?? Infinity) ? wholeNumber(field) : null;
+};
+
+/** Matches the field's SID pattern, e.g. `^WA[0-9a-fA-F]{32}$`. */
+export const sid: Validator = (value, field) => {
+  if (!field.pattern || new RegExp(field.pattern).test(text(value))) return null;
+  const m = /^\^([A-Z]{2})\[0-9a-fA-F\]\{(\d+)\}\$$/.exec(field.pattern);
+  return m
+    ? `Enter a SID: ${m[1]} followed by ${m[2]} hexadecimal characters (0-9, a-f).`
+    : `Enter a valid ${field.label}.`;
+};
+
+/** An absolute http:// or https:// URL. */
+export const httpUrl: Validator = (value) => {
+  const s = text(value);
+  try {
+    if (/^https?:\/\/[^/]/i.test(s) && new URL(s).hostname) return null;
+  } catch {
+    // not a URL
+  }
+  return 'Enter a full URL starting with https:// or http://, like https://example.com/twiml.';
+};
+
+/** The value, or each item of a list, is one of the field's choices. */
+export const choice: Validator = (value, field) => {
+  const choices = field.choices;
+  if (!choices) return null;
+  const bad = items(value).find((v) => !choices.some((c) => c.value === v));
+  if (bad === undefined) return null;
+  const options = choices.length > 8 ? 'the listed options' : choices.map((c) => c.label).join(', ');
+  return typeof value === 'object' ? `"${bad}" is not allowed; choose from ${options}.` : `Choose one of ${options}.`;
+};
+
+const CONTACT = /^(\+[1-9]\d{1,14}|client:\S+|sips?:[^\s@]+@[^\s@]+)$/;
+
+/** An E.164 number (`+` and 2–15 digits), `client:name` or `sip:user@host`. */
+export const contact: Validator = (value) =>
+  CONTACT.test(text(value))
+    ? null
+    : 'Enter a phone number in E.164 format (like +15558675310), client:name, or sip:user@host.';
+
+/** `true` or `false`. */
+export const boolean: Validator = (value) =>
+  typeof value === 'boolean' || value === 'true' || value === 'false' ? null : 'Choose true or false.';
+
+/** List items are not blank and not repeated. */
+export const listItems: Validator = (value) => {
+  const list = items(value).map((s) => s.trim());
+  if (list.includes('')) return 'Fill in or remove the empty entry.';
+  const dup = list.find((s, i) => list.indexOf(s) !== i);
+  return dup === undefined ? null : `"${dup}" is listed more than once; list each value once.`;
+};
+
+/** The rules each kind runs on a filled-in value, in order. */
+export const RULES: Readonly<Record<FieldKind, readonly Validator[]>> = {
+  text: [],
+  integer: [integer, range],
+  boolean: [boolean],
+  enum: [choice],
+  'enum-list': [listItems, choice],
+  list: [listItems],
+  uri: [httpUrl],
+  'http-method': [choice],
+  sid: [sid],
+  contact: [contact],
+};
+
+/** The first message for a field's value, or null when it is valid. Host choices restrict any kind. */
+export function validateField(field: FieldDescriptor, value: FieldValue | undefined): string | null {
+  if (isEmpty(value)) return required(value, field);
+  for (const rule of field.choices ? [choice, ...RULES[field.kind]] : RULES[field.kind]) {
+    const message = rule(value, field);
+    if (message) return message;
+  }
+  return null;
+}
+
+/** Messages for every invalid field, by wire name (empty when all are valid). */
+export function validateAll(fields: readonly FieldDescriptor[], model: Readonly<FormModel>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const f of fields) {
+    const message = validateField(f, fieldValue(f, model));
+    if (message) errors[f.name] = message;
+  }
+  return errors;
+}

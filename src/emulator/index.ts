@@ -1,0 +1,98 @@
+/**
+ * A stateful, in-memory emulator of TaskRouter's Worker Reservation resource. Its core is
+ * a pure `fetch(request) → Response` handler (Fetch API and WebCrypto only: no Node, no
+ * DOM), so it runs in Node (see ./node.ts) and in a browser.
+ */
+import { createFetch } from './app.js';
+import { signToken, type AuthConfig } from './auth.js';
+import type { EmulatorContext } from './context.js';
+import { DEFAULT_ARRIVAL_INTERVAL_MS, demoArrivals, seedDemo } from './demo.js';
+import { newSid, randomSecret } from './ids.js';
+import { Store } from './state.js';
+import type { EmulatorOptions, TokenOptions } from './types.js';
+
+export type * from './types.js';
+export { EmulatorDropError, ERROR_CODES, type TwilioErrorBody } from './errors.js';
+export { DEMO_WORKERS, DEMO_WORKSPACE_SID } from './demo.js';
+export type { Store, WorkspaceRecord, ReservationRecord, TaskRecord, WorkerRecord } from './state.js';
+
+export interface Emulator {
+  /** The core handler. Rejects with EmulatorDropError when a `drop` fault applies. */
+  fetch(request: Request): Promise<Response>;
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly apiKeySid: string;
+  readonly signingSecret: string;
+  /** normalised mount point ('' or '/x') */
+  readonly basePath: string;
+  /** the in-memory state (workspaces → workers, tasks, reservations, faults, request log) */
+  readonly store: Store;
+  /** Signs an access token with a TaskRouter worker grant (HS256). */
+  issueToken(options: TokenOptions): Promise<string>;
+  /** Stops every timer (demo arrivals, sweeps, pending latency faults). */
+  close(): void;
+}
+
+export const DEFAULT_REJECTION_LIMIT = 10;
+export const DEFAULT_RESERVATION_TIMEOUT_SECONDS = 120;
+/** How often demo mode sweeps for timed-out reservations. */
+const DEMO_SWEEP_MS = 1000;
+
+export function normaliseBasePath(basePath = ''): string {
+  const trimmed = basePath.replace(/\/+$/, '');
+  return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+function unref(t: unknown): void {
+  (t as { unref?: () => void }).unref?.();
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const now = options.now ?? (() => Date.now());
+  const auth: AuthConfig = {
+    accountSid: options.accountSid ?? newSid('AC'),
+    authToken: options.authToken ?? randomSecret(16),
+    apiKeySid: options.apiKeySid ?? newSid('SK'),
+    signingSecret: options.signingSecret ?? randomSecret(32),
+    now,
+  };
+  const store = new Store({
+    now,
+    rejectionLimit: options.rejectionLimit ?? DEFAULT_REJECTION_LIMIT,
+    reservationTimeoutSeconds: options.reservationTimeoutSeconds ?? DEFAULT_RESERVATION_TIMEOUT_SECONDS,
+  });
+  const issueToken = (t: TokenOptions): Promise<string> => {
+    const worker = store.workspaces.get(t.workspaceSid)?.workers.get(t.workerSid);
+    return signToken(auth, { ...t, identity: t.identity ?? worker?.friendlyName ?? t.workerSid });
+  };
+  const ctx: EmulatorContext = { store, auth, basePath: normaliseBasePath(options.basePath), issueToken };
+
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const intervals: ReturnType<typeof setInterval>[] = [];
+  const demo = options.demo ?? false;
+  if (demo) {
+    const ws = seedDemo(ctx);
+    const arrivalMs = (typeof demo === 'object' ? demo.arrivalIntervalMs : undefined) ?? DEFAULT_ARRIVAL_INTERVAL_MS;
+    intervals.push(setInterval(() => demoArrivals(ctx, ws), arrivalMs));
+    intervals.push(setInterval(() => store.sweepAll(), DEMO_SWEEP_MS));
+    intervals.forEach(unref);
+  }
+  const fetch = createFetch(ctx, { control: options.control ?? false, demo: Boolean(demo), timers });
+
+  return {
+    fetch,
+    accountSid: auth.accountSid,
+    authToken: auth.authToken,
+    apiKeySid: auth.apiKeySid,
+    signingSecret: auth.signingSecret,
+    basePath: ctx.basePath,
+    store,
+    issueToken,
+    close() {
+      intervals.forEach((t) => clearInterval(t));
+      intervals.length = 0;
+      timers.forEach((t) => clearTimeout(t));
+      timers.clear();
+    },
+  };
+}

@@ -99,3 +99,10 @@ export const requests = (workspaceSid: string) =>
 
 export const reservationsPath = (s: Pick<Scenario, 'workspaceSid' | 'workerSid'>) =>
   `${API_BASE}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations`;
+
+/** A reservation as the emulator holds it, read through the control API (no auth, any worker). */
+export const getReservation = (workspaceSid: string, sid: string) =>
+  control<Reservation>(`/workspaces/${workspaceSid}/reservations/${sid}`);
+
+/** The `Authorization` header value for HTTP Basic with the scenario's account credentials. */
+export const basicAuth = (s: Pick<Scenario, 'accountSid' | 'authToken'>) => `Basic ${btoa(`${s.accountSid}:${s.authToken}`)}`;

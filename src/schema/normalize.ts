@@ -12,9 +12,12 @@ import type {
 import { ACTIONS, FIELD_GROUPS } from './schema.types.js';
 import { validateField } from './validators.js';
 
-/** The fields an action's form shows, in order. Hidden fields are left out (`serialize` still sends their preset). */
+/**
+ * The fields of an action's form, in order, hidden ones included (flagged `hidden`: not
+ * rendered, but their preset is sent).
+ */
 export function fieldsFor(schema: ParameterSchema, action: ActionName): FieldDescriptor[] {
-  return schema.fields.filter((f) => f.action === action && !f.hidden);
+  return schema.fields.filter((f) => f.action === action);
 }
 
 /** The offered actions valid for a reservation status, in `ACTIONS` order. */
@@ -24,7 +27,7 @@ export function actionsFor(schema: ParameterSchema, status: string): ActionDescr
 
 /** Whether an action opens a form: it has one and the form has a visible field. Else it acts at once. */
 export function opensForm(schema: ParameterSchema, action: ActionName): boolean {
-  return schema.actions[action].form && fieldsFor(schema, action).length > 0;
+  return schema.actions[action].form && fieldsFor(schema, action).some((f) => !f.hidden);
 }
 
 const OPTIONS = ['label', 'help', 'hidden', 'locked', 'value', 'choices', 'required', 'group'];

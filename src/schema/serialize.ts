@@ -1,18 +1,21 @@
 /** The typed model → wire params, and wire params → a form body. */
 import type { UpdateParams } from '../api/types.js';
 import { fieldValue } from './model.js';
-import type { ActionName, FormModel, ParameterSchema } from './schema.types.js';
+import type { ActionDescriptor, FieldDescriptor, FormModel } from './schema.types.js';
 
 /**
- * The wire params of an action: its fixed params plus every filled-in field (hidden and
- * locked ones with their preset). Booleans become `true`/`false`, lists stay arrays;
- * blank values, empty lists and booleans the user did not set are left out.
+ * The wire params of an action: its fixed params plus every filled-in field of that action
+ * (hidden and locked ones with their preset). Booleans become `true`/`false`, lists stay
+ * arrays; blank values, empty lists and booleans the user did not set are left out.
  */
-export function serialize(schema: ParameterSchema, action: ActionName, model: Readonly<FormModel>): UpdateParams {
+export function serialize(
+  action: ActionDescriptor,
+  fields: readonly FieldDescriptor[],
+  model: Readonly<FormModel>,
+): UpdateParams {
   const params: UpdateParams = {};
-  for (const f of schema.fields) {
-    if (f.action !== action) continue;
-    const v = fieldValue(f, model);
+  for (const f of fields) {
+    const v = f.action === action.name ? fieldValue(f, model) : undefined;
     if (v === undefined) continue;
     if (typeof v === 'boolean') params[f.name] = String(v);
     else if (typeof v === 'string') {
@@ -22,7 +25,7 @@ export function serialize(schema: ParameterSchema, action: ActionName, model: Re
       if (list.length) params[f.name] = list;
     }
   }
-  return { ...params, ...schema.actions[action].params };
+  return { ...params, ...action.params };
 }
 
 /** An `application/x-www-form-urlencoded` body; arrays become repeated keys. */

@@ -1,9 +1,12 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.js';
-import { actionsFor, applyOverride, fieldsFor, resolveSchema } from '../../src/schema/normalize.js';
-import type { FieldDescriptor, ParameterSchema, SchemaOverride } from '../../src/schema/schema.types.js';
+import { actionsFor, applyOverride, fieldsFor, opensForm, resolveSchema } from '../../src/schema/normalize.js';
+import type { ActionName, FieldDescriptor, FormModel, ParameterSchema, SchemaOverride } from '../../src/schema/schema.types.js';
 import { serialize } from '../../src/schema/serialize.js';
+
+const send = (schema: ParameterSchema, action: ActionName, model: FormModel) =>
+  serialize(schema.actions[action], fieldsFor(schema, action), model);
 
 const BREAK = `WA${'b'.repeat(32)}`;
 const LUNCH = `WA${'c'.repeat(32)}`;
@@ -37,13 +40,18 @@ describe('applyOverride', () => {
     expect(applyOverride(DEFAULT_SCHEMA, {}).offered).to.deep.equal(DEFAULT_SCHEMA.offered);
   });
 
-  it('hides fields', () => {
+  it('hides fields: still listed, flagged hidden, not sent without a preset', () => {
     const schema = applyOverride(DEFAULT_SCHEMA, { fields: { SipAuthPassword: { hidden: true }, Region: { hidden: true } } });
-    const names = fieldsFor(schema, 'conference').map((f) => f.name);
-    expect(names).not.to.include.members(['SipAuthPassword']);
-    expect(names).not.to.include('Region');
-    expect(names).to.have.length(fieldsFor(DEFAULT_SCHEMA, 'conference').length - 2);
-    expect(serialize(schema, 'conference', { Region: 'ie1' })).to.deep.equal({ Instruction: 'conference' });
+    const hidden = fieldsFor(schema, 'conference').filter((f) => f.hidden).map((f) => f.name);
+    expect(hidden).to.deep.equal(['Region', 'SipAuthPassword']);
+    expect(fieldsFor(DEFAULT_SCHEMA, 'conference').some((f) => f.hidden)).to.equal(false);
+    expect(send(schema, 'conference', { Region: 'ie1' })).to.deep.equal({ Instruction: 'conference' });
+  });
+
+  it('sends a hidden preset', () => {
+    const schema = applyOverride(DEFAULT_SCHEMA, { fields: { WorkerActivitySid: { hidden: true, value: BREAK } } });
+    expect(opensForm(schema, 'reject')).to.equal(false);
+    expect(send(schema, 'reject', {})).to.deep.equal({ ReservationStatus: 'rejected', WorkerActivitySid: BREAK });
   });
 
   it('presets a value, which stays editable', () => {
@@ -51,13 +59,13 @@ describe('applyOverride', () => {
     const f = find(schema, 'CallUrl');
     expect(f.value).to.equal('https://crm.example.com/twiml');
     expect(f.locked).to.equal(undefined);
-    expect(serialize(schema, 'call', { CallUrl: 'https://other.example.com/t' }).CallUrl).to.equal('https://other.example.com/t');
+    expect(send(schema, 'call', { CallUrl: 'https://other.example.com/t' }).CallUrl).to.equal('https://other.example.com/t');
   });
 
   it('locks a value', () => {
     const schema = applyOverride(DEFAULT_SCHEMA, { fields: { From: { value: '+15550100', locked: true } } });
     expect(fieldsFor(schema, 'conference').map((f) => f.name)).to.include('From');
-    expect(serialize(schema, 'conference', { From: '+15550199' }).From).to.equal('+15550100');
+    expect(send(schema, 'conference', { From: '+15550199' }).From).to.equal('+15550100');
   });
 
   it('relabels and changes help', () => {

@@ -3,20 +3,24 @@ import { expect } from '@open-wc/testing';
 import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.js';
 import { initialModel } from '../../src/schema/model.js';
 import { applyOverride, fieldsFor } from '../../src/schema/normalize.js';
-import { ACTIONS } from '../../src/schema/schema.types.js';
+import { ACTIONS, type ActionName, type FormModel, type ParameterSchema } from '../../src/schema/schema.types.js';
 import { serialize, toFormBody } from '../../src/schema/serialize.js';
+
+/** What a form of `action` sends. */
+const send = (schema: ParameterSchema, action: ActionName, model: FormModel) =>
+  serialize(schema.actions[action], fieldsFor(schema, action), model);
 
 describe('serialize', () => {
   it('sends only the fixed params for actions without fields', () => {
-    expect(serialize(DEFAULT_SCHEMA, 'accept', {})).to.deep.equal({ ReservationStatus: 'accepted' });
-    expect(serialize(DEFAULT_SCHEMA, 'wrapUp', {})).to.deep.equal({ ReservationStatus: 'wrapping' });
-    expect(serialize(DEFAULT_SCHEMA, 'complete', {})).to.deep.equal({ ReservationStatus: 'completed' });
-    expect(serialize(DEFAULT_SCHEMA, 'reject', {})).to.deep.equal({ ReservationStatus: 'rejected' });
-    for (const a of ACTIONS) expect(serialize(DEFAULT_SCHEMA, a, {})).to.deep.equal(DEFAULT_SCHEMA.actions[a].params);
+    expect(send(DEFAULT_SCHEMA, 'accept', {})).to.deep.equal({ ReservationStatus: 'accepted' });
+    expect(send(DEFAULT_SCHEMA, 'wrapUp', {})).to.deep.equal({ ReservationStatus: 'wrapping' });
+    expect(send(DEFAULT_SCHEMA, 'complete', {})).to.deep.equal({ ReservationStatus: 'completed' });
+    expect(send(DEFAULT_SCHEMA, 'reject', {})).to.deep.equal({ ReservationStatus: 'rejected' });
+    for (const a of ACTIONS) expect(send(DEFAULT_SCHEMA, a, {})).to.deep.equal(DEFAULT_SCHEMA.actions[a].params);
   });
 
   it('adds the filled-in fields of the action under their wire names', () => {
-    const params = serialize(DEFAULT_SCHEMA, 'call', {
+    const params = send(DEFAULT_SCHEMA, 'call', {
       CallFrom: '+15550100',
       CallUrl: ' https://example.com/twiml ',
       CallTimeout: '30',
@@ -32,14 +36,14 @@ describe('serialize', () => {
   });
 
   it('sends booleans the user set as true/false and leaves untouched ones out', () => {
-    const params = serialize(DEFAULT_SCHEMA, 'conference', { Muted: false, Record: true, EarlyMedia: undefined });
+    const params = send(DEFAULT_SCHEMA, 'conference', { Muted: false, Record: true, EarlyMedia: undefined });
     expect(params).to.deep.equal({ Instruction: 'conference', Muted: 'false', Record: 'true' });
     expect(params).not.to.have.property('EarlyMedia');
     expect(params).not.to.have.property('StartConferenceOnEnter');
   });
 
   it('keeps arrays as arrays and leaves out empty ones and blank items', () => {
-    const params = serialize(DEFAULT_SCHEMA, 'conference', {
+    const params = send(DEFAULT_SCHEMA, 'conference', {
       StatusCallbackEvent: ['ringing', 'answered'],
       ConferenceStatusCallbackEvent: [],
       From: '',
@@ -47,13 +51,18 @@ describe('serialize', () => {
       Region: undefined,
     });
     expect(params).to.deep.equal({ Instruction: 'conference', StatusCallbackEvent: ['ringing', 'answered'] });
-    expect(serialize(DEFAULT_SCHEMA, 'dequeue', { DequeueStatusCallbackEvent: ['', ' '] })).to.deep.equal({
+    expect(send(DEFAULT_SCHEMA, 'dequeue', { DequeueStatusCallbackEvent: ['', ' '] })).to.deep.equal({
       Instruction: 'dequeue',
     });
   });
 
+  it('sends only the fields of the given action', () => {
+    const params = serialize(DEFAULT_SCHEMA.actions.dequeue, DEFAULT_SCHEMA.fields, { DequeueFrom: '+15550100', CallFrom: '+15550199', To: 'client:a' });
+    expect(params).to.deep.equal({ Instruction: 'dequeue', DequeueFrom: '+15550100' });
+  });
+
   it('keeps free text as typed', () => {
-    expect(serialize(DEFAULT_SCHEMA, 'conference', { SipAuthPassword: ' pass word ' })).to.deep.equal({
+    expect(send(DEFAULT_SCHEMA, 'conference', { SipAuthPassword: ' pass word ' })).to.deep.equal({
       Instruction: 'conference',
       SipAuthPassword: ' pass word ',
     });
@@ -68,7 +77,7 @@ describe('serialize', () => {
       },
     });
     const model = { ...initialModel(fieldsFor(schema, 'dequeue')), DequeueFrom: '+15550199', DequeueTimeout: '45' };
-    expect(serialize(schema, 'dequeue', model)).to.deep.equal({
+    expect(send(schema, 'dequeue', model)).to.deep.equal({
       Instruction: 'dequeue',
       DequeueFrom: '+15550100',
       DequeueStatusCallbackUrl: 'https://crm.example.com/cb',
@@ -104,7 +113,7 @@ describe('toFormBody', () => {
   });
 
   it('round-trips serialize output', () => {
-    const body = toFormBody(serialize(DEFAULT_SCHEMA, 'redirect', { RedirectCallSid: `CA${'0'.repeat(32)}`, RedirectUrl: 'https://x.example/a?b=c&d', RedirectAccept: true }));
+    const body = toFormBody(send(DEFAULT_SCHEMA, 'redirect', { RedirectCallSid: `CA${'0'.repeat(32)}`, RedirectUrl: 'https://x.example/a?b=c&d', RedirectAccept: true }));
     expect(Object.fromEntries(body)).to.deep.equal({
       RedirectCallSid: `CA${'0'.repeat(32)}`,
       RedirectUrl: 'https://x.example/a?b=c&d',

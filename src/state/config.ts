@@ -9,10 +9,10 @@ export const WORKSPACE_SID = /^WS[0-9a-fA-F]{32}$/;
 export const WORKER_SID = /^WK[0-9a-fA-F]{32}$/;
 
 export interface ConfigInput {
-  apiBase: string | undefined;
-  workspaceSid: string | undefined;
-  workerSid: string | undefined;
-  token: string | undefined;
+  apiBase?: string | undefined;
+  workspaceSid?: string | undefined;
+  workerSid?: string | undefined;
+  token?: string | undefined;
 }
 
 export type ResolvedConfig =

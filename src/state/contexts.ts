@@ -1,8 +1,25 @@
 import { createContext } from '@lit/context';
 import type { ReservationsApi, WorkerRef } from '../api/index.js';
+import type { Reservation, UpdateParams } from '../api/types.js';
+import type { ActionName, ParameterSchema } from '../schema/index.js';
 
 /** The API client of the nearest panel (or of a host that provides one). */
 export const apiContext = createContext<ReservationsApi | undefined>(Symbol('reservation-panel.api'));
 
 /** The worker whose reservations are shown. */
 export const workerContext = createContext<WorkerRef | undefined>(Symbol('reservation-panel.worker'));
+
+/** How an action ended, for the row or form that started it. */
+export interface ActionResult {
+  readonly ok: boolean;
+  /** what to tell the user when it did not succeed */
+  readonly message?: string;
+}
+
+/** The panel's action service: the schema in force, and the one way to send an action. */
+export interface ReservationActions {
+  readonly schema: ParameterSchema;
+  perform(reservation: Reservation, action: ActionName, params: UpdateParams): Promise<ActionResult>;
+}
+
+export const actionsContext = createContext<ReservationActions | undefined>(Symbol('reservation-panel.actions'));

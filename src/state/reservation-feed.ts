@@ -32,6 +32,9 @@ export class ReservationFeed {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
   private reloadQueued = false;
+  /** counts loads and replacements, so a list that left before an action cannot undo it */
+  private generation = 0;
+  private readonly replacedAt = new Map<string, number>();
 
   constructor(
     private readonly options: FeedOptions,
@@ -62,8 +65,13 @@ export class ReservationFeed {
     return this.load(true);
   }
 
-  /** Puts a reservation the API returned (after an action) into the list. */
+  get(sid: string): Reservation | undefined {
+    return this.bySid.get(sid);
+  }
+
+  /** Puts a reservation the API returned (after an action or a fetch) into the list. */
   replace(reservation: Reservation) {
+    this.replacedAt.set(reservation.sid, ++this.generation);
     this.bySid.set(reservation.sid, reservation);
     this.reservations = sortReservations([...this.bySid.values()]);
     this.listener({ type: 'state' });
@@ -83,9 +91,13 @@ export class ReservationFeed {
     this.loading = true;
     this.listener({ type: 'state' });
     const { api, worker, status } = this.options;
+    const started = ++this.generation;
     try {
-      const list = await api.list(worker, { status, signal: controller.signal });
+      const fetched = await api.list(worker, { status, signal: controller.signal });
       if (controller.signal.aborted) return;
+      // A reservation replaced while this list was on its way is newer than the list's copy.
+      const list = fetched.map((r) => ((this.replacedAt.get(r.sid) ?? 0) > started ? this.bySid.get(r.sid) ?? r : r));
+      this.replacedAt.clear();
       const first = this.reservations === undefined;
       const changes = first ? [] : diffStatuses(this.bySid, list);
       this.bySid.clear();

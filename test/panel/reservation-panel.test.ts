@@ -56,6 +56,7 @@ describe('reservation-panel', () => {
   it('shows a loading state, then the reservations with status, task, worker and age', async () => {
     const s = await scenario({
       workerName: 'Ada Lovelace',
+      reservationTimeoutSeconds: 600,
       reservations: [{ status: 'completed', ageSeconds: 30 }, { status: 'pending', ageSeconds: 125 }],
     });
     await setFaults(s.workspaceSid, [{ method: 'GET', latencyMs: 400, times: 1 }]);

@@ -40,3 +40,18 @@ export const itemStyles = css`
     margin: 0;
   }
 `;
+
+export const itemActionStyles = css`
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_gap) / 2);
+  }
+  .error {
+    margin: 0;
+    color: var(--_danger);
+  }
+  .head:focus {
+    outline: none;
+  }
+`;

@@ -1,19 +1,30 @@
-import { html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Reservation } from '../../api/types.js';
 import { PanelElement } from '../../base/panel-element.js';
+import type { ReservationFormSubmitEvent } from '../../events/internal.js';
+import { actionsFor, fieldsFor, initialModel, opensForm, serialize, type ActionName } from '../../schema/index.js';
+import { actionsContext, type ReservationActions } from '../../state/contexts.js';
 import { formatAge, STATUS_LABELS } from '../../state/format.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import { itemStyles } from './reservation-item.styles.js';
+import '../reservation-form/reservation-form.js';
+import { itemActionStyles, itemStyles } from './reservation-item.styles.js';
 
 /**
- * @summary One reservation: its status, task, worker and age, and what the worker can do.
+ * @summary One reservation: its status, task, worker and age, and the actions valid for it.
  *
  * @csspart base - the reservation's box
+ * @csspart actions - the row of action buttons
+ * @csspart error - a message about the last action
  */
 @customElement('reservation-item')
 export class ReservationItem extends PanelElement {
-  static override styles = [hostStyles, itemStyles];
+  static override styles = [hostStyles, itemStyles, itemActionStyles];
+
+  @consume({ context: actionsContext, subscribe: true })
+  @state()
+  private actions?: ReservationActions;
 
   /** The reservation, exactly as the API returned it. */
   @property({ attribute: false }) reservation?: Reservation;
@@ -21,12 +32,110 @@ export class ReservationItem extends PanelElement {
   /** The current time (ms since the epoch), from the panel's one clock. */
   @property({ attribute: false }) now = Date.now();
 
+  /** the action whose form is open */
+  @state() private open?: ActionName;
+  /** the action being sent */
+  @state() private busy?: ActionName;
+  @state() private message = '';
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    const r = this.reservation;
+    if (changed.has('reservation') && r && this.open && this.actions) {
+      const valid = actionsFor(this.actions.schema, r.reservation_status).some((a) => a.name === this.open);
+      if (!valid) {
+        const label = this.actions.schema.actions[this.open].label;
+        const closed = `The ${label} form was closed: this reservation is now ${STATUS_LABELS[r.reservation_status].toLowerCase()}.`;
+        this.message = this.message ? `${this.message} ${closed}` : closed;
+        this.open = undefined;
+      }
+    }
+  }
+
+  private async run(action: ActionName, params: ReturnType<typeof serialize>) {
+    const r = this.reservation;
+    if (!r || !this.actions || this.busy) return;
+    const hadFocus = this.matches(':focus-within');
+    this.busy = action;
+    this.message = '';
+    const result = await this.actions.perform(r, action, params);
+    this.busy = undefined;
+    if (result.ok) {
+      this.open = undefined;
+      if (hadFocus) {
+        await this.updateComplete;
+        (this.renderRoot.querySelector<HTMLElement>('[part~="actions"] button') ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
+      }
+    } else {
+      this.message = result.message ?? '';
+    }
+  }
+
+  private handleAction(action: ActionName) {
+    const schema = this.actions?.schema;
+    if (!schema || this.busy) return;
+    if (opensForm(schema, action)) {
+      this.message = '';
+      this.open = action;
+      void this.updateComplete.then(() => this.renderRoot.querySelector('reservation-form')?.focus());
+      return;
+    }
+    const fields = fieldsFor(schema, action);
+    void this.run(action, serialize(schema.actions[action], fields, initialModel(fields)));
+  }
+
+  private handleSubmit(event: ReservationFormSubmitEvent) {
+    event.stopPropagation();
+    if (this.open) void this.run(this.open, event.detail.params);
+  }
+
+  private handleCancel(event: Event) {
+    event.stopPropagation();
+    const action = this.open;
+    this.open = undefined;
+    this.message = '';
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-action="${action}"]`)?.focus(),
+    );
+  }
+
+  private renderActions(r: Reservation) {
+    const schema = this.actions?.schema;
+    if (!schema) return nothing;
+    if (this.open) {
+      return html`<reservation-form
+        .action=${schema.actions[this.open]}
+        .fields=${fieldsFor(schema, this.open)}
+        .serverError=${this.message}
+        ?busy=${this.busy === this.open}
+        @reservation-form-submit=${this.handleSubmit}
+        @reservation-form-cancel=${this.handleCancel}
+      ></reservation-form>`;
+    }
+    const available = actionsFor(schema, r.reservation_status);
+    return html`${available.length
+        ? html`<div part="actions" class="actions">
+            ${available.map(
+              (a) =>
+                html`<button
+                  type="button"
+                  data-action=${a.name}
+                  aria-disabled=${this.busy ? 'true' : 'false'}
+                  @click=${() => this.handleAction(a.name)}
+                >
+                  ${a.label}
+                </button>`,
+            )}
+          </div>`
+        : nothing}
+      ${this.message ? html`<p part="error" class="error" role="alert">${this.message}</p>` : nothing}`;
+  }
+
   override render() {
     const r = this.reservation;
     if (!r) return null;
     const created = Date.parse(r.date_created);
-    return html`<div part="base" class="base">
-      <h3 class="head" id="heading">
+    return html`<div part="base" class="base" aria-busy=${this.busy ? 'true' : 'false'}>
+      <h3 class="head" id="heading" tabindex="-1">
         <span class="status">${STATUS_LABELS[r.reservation_status] ?? r.reservation_status}</span>
         <span class="task"><span class="visually-hidden">Task </span>${r.task_sid}</span>
       </h3>
@@ -37,6 +146,7 @@ export class ReservationItem extends PanelElement {
           <dd><time datetime=${r.date_created}>${Number.isNaN(created) ? '' : formatAge(this.now - created)}</time></dd>
         </div>
       </dl>
+      ${this.renderActions(r)}
     </div>`;
   }
 }

@@ -2,10 +2,11 @@ import { provide } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { createApiClient, type ApiError, type ReservationsApi, type WorkerRef } from '../../api/index.js';
-import { RESERVATION_STATUSES, type ReservationStatus } from '../../api/types.js';
+import { createApiClient, toApiError, type ApiError, type ReservationsApi, type WorkerRef } from '../../api/index.js';
+import { RESERVATION_STATUSES, type Reservation, type ReservationStatus, type UpdateParams } from '../../api/types.js';
 import { PanelElement } from '../../base/panel-element.js';
 import {
+  ReservationBeforeUpdateEvent,
   ReservationErrorEvent,
   ReservationLoadEvent,
   ReservationStatusChangeEvent,
@@ -13,7 +14,19 @@ import {
 } from '../../events/index.js';
 import { subscribeClock } from '../../state/clock.js';
 import { resolveConfig, type ResolvedConfig } from '../../state/config.js';
-import { apiContext, workerContext } from '../../state/contexts.js';
+import {
+  resolveSchema,
+  type ActionName,
+  type ParameterSchema,
+  type SchemaOverride,
+} from '../../schema/index.js';
+import {
+  actionsContext,
+  apiContext,
+  workerContext,
+  type ActionResult,
+  type ReservationActions,
+} from '../../state/contexts.js';
 import { ReservationFeed, type FeedEvent } from '../../state/reservation-feed.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import '../reservation-item/reservation-item.js';
@@ -74,7 +87,14 @@ export class ReservationPanel extends PanelElement {
   /** ms between list refreshes (default 5000); 0 turns polling off. */
   @property({ attribute: 'poll-interval', type: Number }) pollInterval = 5000;
 
+  /**
+   * The parameter schema of the action forms: an override of the default (hide, preset,
+   * lock, relabel fields, supply choices, choose the actions), or a whole schema.
+   */
+  @property({ attribute: false }) schema?: SchemaOverride | ParameterSchema;
+
   @provide({ context: apiContext }) @state() private api?: ReservationsApi;
+  @provide({ context: actionsContext }) @state() private actions?: ReservationActions;
   @provide({ context: workerContext }) @state() private worker?: WorkerRef;
   @state() private config: ResolvedConfig = { ok: false, message: '' };
   @state() private now = Date.now();
@@ -83,6 +103,8 @@ export class ReservationPanel extends PanelElement {
   private feed?: ReservationFeed;
   private stopClock?: () => void;
   private reportedConfigError = '';
+  /** reservations with an update in flight: one request at a time per reservation */
+  private readonly inFlight = new Set<string>();
 
   override connectedCallback() {
     super.connectedCallback();
@@ -101,6 +123,9 @@ export class ReservationPanel extends PanelElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('schema') || !this.actions) {
+      this.actions = { schema: this.resolveSchemaOrReport(), perform: (r, a, p) => this.perform(r, a, p) };
+    }
     const keys = ['apiBase', 'workspaceSid', 'workerSid', 'token', 'status', 'pollInterval'] as const;
     if (!keys.some((k) => changed.has(k))) return;
     const config = resolveConfig(this);
@@ -131,7 +156,7 @@ export class ReservationPanel extends PanelElement {
     const status = this.status && (RESERVATION_STATUSES as readonly string[]).includes(this.status) ? this.status : undefined;
     this.replaceFeed(
       new ReservationFeed(
-        { api: this.api!, worker: config.worker, status, pollInterval: Math.max(0, this.pollInterval || 0) },
+        { api: this.api!, worker: this.worker!, status, pollInterval: Math.max(0, this.pollInterval || 0) },
         (event) => this.handleFeed(event),
       ),
     );
@@ -151,6 +176,77 @@ export class ReservationPanel extends PanelElement {
     return this.feed?.reload() ?? Promise.resolve();
   }
 
+  private resolveSchemaOrReport(): ParameterSchema {
+    try {
+      return resolveSchema(this.schema);
+    } catch (e) {
+      const message = `The schema property was refused, the default schema is used: ${(e as Error).message}`;
+      console.error(message);
+      this.emit(new ReservationErrorEvent({ operation: 'update', status: 0, code: null, message, moreInfo: null }));
+      return resolveSchema();
+    }
+  }
+
+  /** Sends one action: the host may veto it or change its params first. */
+  private async perform(reservation: Reservation, action: ActionName, params: UpdateParams): Promise<ActionResult> {
+    const { sid } = reservation;
+    const api = this.api;
+    const worker = this.worker;
+    if (!api || !worker || !this.feed) return { ok: false, message: 'The panel is not connected to TaskRouter.' };
+    if (this.inFlight.has(sid)) return { ok: false };
+    const detailParams: UpdateParams = { ...params };
+    if (!this.emit(new ReservationBeforeUpdateEvent({ sid, action, params: detailParams }))) {
+      return { ok: false, message: 'This action was stopped by the page.' };
+    }
+    this.inFlight.add(sid);
+    const feed = this.feed;
+    const previousStatus = feed.get(sid)?.reservation_status ?? reservation.reservation_status;
+    try {
+      const updated = await api.update(worker, sid, detailParams);
+      feed.replace(updated);
+      if (updated.reservation_status !== previousStatus) this.emitChange(updated, previousStatus, 'action');
+      return { ok: true };
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.kind === 'aborted') return { ok: false };
+      this.emit(new ReservationErrorEvent({ ...errorDetail('update', error), sid, action }));
+      // The reservation may have moved (or the update may have landed before the failure).
+      if (error.status !== 401 && error.status !== 403) void this.refetch(sid);
+      return { ok: false, message: error.message };
+    } finally {
+      this.inFlight.delete(sid);
+    }
+  }
+
+  /** Fetches one reservation again and reports a status it moved to. */
+  private async refetch(sid: string) {
+    const { api, worker, feed } = this;
+    if (!api || !worker || !feed) return;
+    try {
+      const fresh = await api.fetch(worker, sid);
+      const before = feed.get(sid)?.reservation_status;
+      if (feed !== this.feed) return;
+      feed.replace(fresh);
+      if (before && before !== fresh.reservation_status) this.emitChange(fresh, before, 'sync');
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.kind !== 'aborted') this.emit(new ReservationErrorEvent({ ...errorDetail('fetch', error), sid }));
+    }
+  }
+
+  private emitChange(reservation: Reservation, previousStatus: ReservationStatus | null, source: 'action' | 'sync') {
+    this.emit(
+      new ReservationStatusChangeEvent({
+        sid: reservation.sid,
+        taskSid: reservation.task_sid,
+        previousStatus,
+        status: reservation.reservation_status,
+        reservation,
+        source,
+      }),
+    );
+  }
+
   private replaceFeed(feed: ReservationFeed | undefined) {
     this.feed?.stop();
     this.feed = feed;
@@ -164,18 +260,7 @@ export class ReservationPanel extends PanelElement {
         this.emit(new ReservationLoadEvent({ reservations: event.reservations }));
         break;
       case 'changes':
-        for (const { reservation, previousStatus } of event.changes) {
-          this.emit(
-            new ReservationStatusChangeEvent({
-              sid: reservation.sid,
-              taskSid: reservation.task_sid,
-              previousStatus,
-              status: reservation.reservation_status,
-              reservation,
-              source: 'sync',
-            }),
-          );
-        }
+        for (const { reservation, previousStatus } of event.changes) this.emitChange(reservation, previousStatus, 'sync');
         break;
       case 'error':
         this.emit(new ReservationErrorEvent(errorDetail('list', event.error)));

@@ -1,0 +1,305 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { PanelElement } from '../../base/panel-element.js';
+import { ReservationFormCancelEvent, ReservationFormSubmitEvent } from '../../events/internal.js';
+import type { ActionDescriptor, FieldDescriptor, FormModel } from '../../schema/index.js';
+import { serialize, validateField } from '../../schema/index.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { formStyles } from './reservation-form.styles.js';
+
+type Control = (form: ReservationForm, field: FieldDescriptor, aria: Aria) => TemplateResult;
+interface Aria {
+  id: string;
+  describedBy: string;
+  invalid: boolean;
+}
+
+const CHOICE_KINDS: readonly string[] = ['enum', 'enum-list', 'http-method', 'boolean', 'list'];
+const CONTACT_HINT = 'An E.164 number (+15551234567), a client:name or a sip: URI.';
+
+/**
+ * @summary The form of one action, generated from its parameter schema: a native control
+ * per field, validated before anything is sent.
+ *
+ * @csspart form - the form
+ */
+@customElement('reservation-form')
+export class ReservationForm extends PanelElement {
+  static override styles = [hostStyles, formStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The action the form sends. */
+  @property({ attribute: false }) action?: ActionDescriptor;
+
+  /** The action's fields, in order. */
+  @property({ attribute: false }) fields: readonly FieldDescriptor[] = [];
+
+  /** While the action is being sent: the submit button says so and nothing is sent twice. */
+  @property({ type: Boolean }) busy = false;
+
+  /** A message from the server about the last attempt. */
+  @property({ attribute: false }) serverError = '';
+
+  @state() private model: FormModel = {};
+  @state() private shown = new Set<string>();
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('fields')) {
+      // Presets fill fields the user has not typed into; what the user typed is kept.
+      const model: FormModel = {};
+      for (const f of this.fields) {
+        const typed = this.model[f.name];
+        model[f.name] = f.locked ? copy(f.value) : typed !== undefined ? typed : copy(f.value);
+      }
+      this.model = model;
+    }
+  }
+
+  /** The typed values of the form (a boolean only once the user set it). */
+  get value(): FormModel {
+    return { ...this.model };
+  }
+
+  errorOf(field: FieldDescriptor): string | null {
+    return validateField(field, this.model[field.name]);
+  }
+
+  setValue(name: string, value: FormModel[string]) {
+    this.model = { ...this.model, [name]: value };
+  }
+
+  private showError(name: string) {
+    if (!this.shown.has(name)) this.shown = new Set(this.shown).add(name);
+  }
+
+  private handleSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    const visible = this.fields.filter((f) => !f.hidden);
+    this.shown = new Set(visible.map((f) => f.name));
+    const firstInvalid = visible.find((f) => this.errorOf(f));
+    if (firstInvalid) {
+      void this.updateComplete.then(() => this.focusField(firstInvalid.name));
+      return;
+    }
+    if (!this.action) return;
+    this.dispatchEvent(new ReservationFormSubmitEvent(serialize(this.action, this.fields, this.model)));
+  }
+
+  private focusField(name: string) {
+    const control = this.renderRoot.querySelector<HTMLElement>(`[name="${name}"]`);
+    const details = control?.closest('details');
+    if (details) details.open = true;
+    control?.focus();
+  }
+
+  private handleKeydown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.handleCancel();
+    }
+  }
+
+  private handleCancel() {
+    this.dispatchEvent(new ReservationFormCancelEvent());
+  }
+
+  private handleFocusOut(event: FocusEvent) {
+    const name = (event.target as HTMLInputElement).name;
+    // A field's message shows once the user leaves it (a group once focus leaves the group).
+    const group = (event.target as Element).closest('[data-field]');
+    if (name && !(event.relatedTarget instanceof Node && group?.contains(event.relatedTarget))) {
+      this.showError(group?.getAttribute('data-field') ?? name);
+    }
+  }
+
+  private renderField(field: FieldDescriptor) {
+    const id = `f-${field.name}`;
+    const message = this.shown.has(field.name) ? this.errorOf(field) : null;
+    const help = field.kind === 'contact' ? `${field.help} ${CONTACT_HINT}` : field.help;
+    const aria: Aria = { id, describedBy: `${id}-help ${id}-error`, invalid: !!message };
+    // A host's list of allowed values turns any text-like field into a select.
+    const kind = field.choices?.length && !CHOICE_KINDS.includes(field.kind) ? 'enum' : field.kind;
+    const control = CONTROLS[kind](this, field, aria);
+    const grouped = field.kind === 'enum-list' || field.kind === 'list';
+    const check = field.kind === 'boolean';
+    const label = html`${field.label}${field.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}`;
+    const helpNode = html`<div class="help" id="${id}-help">${help}${field.default ? ` Default: ${field.default}.` : ''}</div>`;
+    const errorNode = html`<div class="error" id="${id}-error" aria-live="polite">${message ?? ''}</div>`;
+    if (grouped) {
+      return html`<fieldset class="field" data-field=${field.name} aria-describedby=${aria.describedBy}>
+        <legend>${label}</legend>
+        ${control} ${helpNode} ${errorNode}
+      </fieldset>`;
+    }
+    if (check) {
+      return html`<div class="field" data-field=${field.name}>
+        <div class="check">${control}<label for=${id}>${label}</label></div>
+        ${helpNode} ${errorNode}
+      </div>`;
+    }
+    return html`<div class="field" data-field=${field.name}>
+      <label for=${id}>${label}</label>
+      ${control} ${helpNode} ${errorNode}
+    </div>`;
+  }
+
+  override render() {
+    const visible = this.fields.filter((f) => !f.hidden);
+    const basic = visible.filter((f) => f.group === 'basic');
+    const advanced = visible.filter((f) => f.group === 'advanced');
+    const label = this.action?.label ?? '';
+    return html`<form
+      part="form"
+      novalidate
+      aria-label=${label}
+      @submit=${this.handleSubmit}
+      @keydown=${this.handleKeydown}
+      @focusout=${this.handleFocusOut}
+    >
+      ${basic.map((f) => this.renderField(f))}
+      ${advanced.length
+        ? html`<details>
+            <summary>Advanced options (${advanced.length})</summary>
+            ${advanced.map((f) => this.renderField(f))}
+          </details>`
+        : nothing}
+      ${this.serverError ? html`<p class="server-error" role="alert">${this.serverError}</p>` : nothing}
+      <div class="buttons">
+        <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? `${label}…` : label}</button>
+        <button type="button" @click=${this.handleCancel}>Cancel</button>
+      </div>
+    </form>`;
+  }
+}
+
+function copy(value: FieldDescriptor['value']): FormModel[string] {
+  return Array.isArray(value) ? [...value] : (value as string | boolean | undefined);
+}
+
+const str = (v: FormModel[string]) => (typeof v === 'string' ? v : '');
+const list = (v: FormModel[string]) => (Array.isArray(v) ? v : []);
+
+/** A text-like input: text, contact, SID, URL, integer. */
+function input(type: string, inputmode?: string): Control {
+  return (form, f, a) =>
+    html`<input
+      id=${a.id}
+      name=${f.name}
+      type=${type}
+      inputmode=${inputmode ?? nothing}
+      min=${f.min ?? nothing}
+      max=${f.max ?? nothing}
+      step=${type === 'number' ? '1' : nothing}
+      placeholder=${f.default && type === 'number' ? f.default : nothing}
+      autocomplete="off"
+      spellcheck="false"
+      ?required=${f.required}
+      ?readonly=${f.locked}
+      aria-invalid=${a.invalid ? 'true' : 'false'}
+      aria-describedby=${a.describedBy}
+      .value=${live(str(form.value[f.name]))}
+      @input=${(e: Event) => form.setValue(f.name, (e.target as HTMLInputElement).value)}
+    />`;
+}
+
+/** A select over the field's choices; an optional one starts on the server's default. */
+const select: Control = (form, f, a) => {
+  const value = str(form.value[f.name]);
+  return html`<select
+    id=${a.id}
+    name=${f.name}
+    ?required=${f.required}
+    ?disabled=${f.locked}
+    aria-invalid=${a.invalid ? 'true' : 'false'}
+    aria-describedby=${a.describedBy}
+    @change=${(e: Event) => form.setValue(f.name, (e.target as HTMLSelectElement).value)}
+  >
+    <option value="" ?selected=${value === ''}>${f.required ? 'Choose…' : f.default ? `Default (${f.default})` : 'Not set'}</option>
+    ${(f.choices ?? []).map((c) => html`<option value=${c.value} ?selected=${c.value === value}>${c.label}</option>`)}
+  </select>`;
+};
+
+/** A checkbox: untouched, nothing is sent; once set, `true` or `false`. */
+const checkbox: Control = (form, f, a) => {
+  const v = form.value[f.name];
+  const checked = typeof v === 'boolean' ? v : v === 'true' || (v === undefined && f.default === 'true');
+  return html`<input
+    id=${a.id}
+    name=${f.name}
+    type="checkbox"
+    ?disabled=${f.locked}
+    aria-describedby=${a.describedBy}
+    .checked=${live(checked)}
+    @change=${(e: Event) => form.setValue(f.name, (e.target as HTMLInputElement).checked)}
+  />`;
+};
+
+/** A group of checkboxes for an array of enum values. */
+const checkboxes: Control = (form, f, a) => {
+  const chosen = list(form.value[f.name]);
+  return html`${(f.choices ?? []).map(
+    (c, i) => html`<div class="check">
+      <input
+        id="${a.id}-${i}"
+        type="checkbox"
+        name=${f.name}
+        value=${c.value}
+        ?disabled=${f.locked}
+        aria-invalid=${a.invalid ? 'true' : 'false'}
+        .checked=${live(chosen.includes(c.value))}
+        @change=${(e: Event) => {
+          const on = (e.target as HTMLInputElement).checked;
+          const next = (f.choices ?? []).map((x) => x.value).filter((x) => (x === c.value ? on : chosen.includes(x)));
+          form.setValue(f.name, next);
+        }}
+      /><label for="${a.id}-${i}">${c.label}</label>
+    </div>`,
+  )}`;
+};
+
+/** An editable list of free strings: one input per item, with Add and Remove. */
+const editableList: Control = (form, f, a) => {
+  const items = list(form.value[f.name]);
+  const set = (next: string[]) => form.setValue(f.name, next);
+  return html`${items.map(
+      (item, i) => html`<div class="row">
+        <input
+          name=${f.name}
+          aria-label="${f.label} ${i + 1}"
+          aria-invalid=${a.invalid ? 'true' : 'false'}
+          ?readonly=${f.locked}
+          .value=${live(item)}
+          @input=${(e: Event) => set(items.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
+        />
+        <button type="button" ?hidden=${f.locked} @click=${() => set(items.filter((_, j) => j !== i))}>
+          Remove<span class="visually-hidden"> ${f.label} ${i + 1}</span>
+        </button>
+      </div>`,
+    )}
+    <div>
+      <button type="button" id=${a.id} ?hidden=${f.locked} @click=${() => set([...items, ''])}>
+        Add<span class="visually-hidden"> to ${f.label}</span>
+      </button>
+    </div>`;
+};
+
+const CONTROLS: Readonly<Record<FieldDescriptor['kind'], Control>> = {
+  text: input('text'),
+  contact: input('text'),
+  sid: input('text'),
+  uri: input('url', 'url'),
+  integer: input('number', 'numeric'),
+  boolean: checkbox,
+  enum: select,
+  'http-method': select,
+  'enum-list': checkboxes,
+  list: editableList,
+};
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reservation-form': ReservationForm;
+  }
+}

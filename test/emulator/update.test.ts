@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { RESERVATION_STATUSES, type Reservation, type ReservationStatus } from '../../src/api/types.js';
 import { NOT_PENDING_CODES } from '../../src/schema/doc-facts.js';
-import { advanceClock, getReservation, scenario, setStatus } from '../support/emulator.js';
+import { addReservation, advanceClock, getReservation, scenario, setStatus } from '../support/emulator.js';
 import { CALL_SID, expectError, get, listJson, update } from './helpers.js';
 
 type Action = 'accept' | 'reject' | 'wrap' | 'complete' | 'dequeue' | 'call' | 'redirect' | 'conference';
@@ -117,6 +117,32 @@ describe('emulator: updates', () => {
     const s = await scenario({ reservations: [{ task: 't' }, { task: 't', worker: 'other' }] });
     await update(s, s.reservations[0]!.sid, BODIES.call);
     expect((await getReservation(s.workspaceSid, s.reservations[1]!.sid)).reservation_status).to.equal('pending');
+  });
+
+  it('adds reservations through the control API to an existing task (by key or WT sid) or a new one', async () => {
+    const s = await scenario({ reservations: [{ task: 'k' }] });
+    const byKey = await addReservation(s.workspaceSid, { workerSid: s.otherWorkerSid, task: 'k' });
+    const bySid = await addReservation(s.workspaceSid, { task: s.reservations[0]!.task_sid });
+    const fresh = await addReservation(s.workspaceSid);
+    expect(byKey.task_sid).to.equal(s.reservations[0]!.task_sid);
+    expect(byKey.worker_sid).to.equal(s.otherWorkerSid);
+    expect(bySid.task_sid).to.equal(s.reservations[0]!.task_sid);
+    expect(bySid.worker_sid).to.equal(s.workerSid);
+    expect(fresh.task_sid).to.not.equal(s.reservations[0]!.task_sid);
+    await update(s, s.reservations[0]!.sid, BODIES.accept);
+    expect((await getReservation(s.workspaceSid, byKey.sid)).reservation_status).to.equal('rescinded');
+    expect((await getReservation(s.workspaceSid, bySid.sid)).reservation_status).to.equal('rescinded');
+    expect((await getReservation(s.workspaceSid, fresh.sid)).reservation_status).to.equal('pending');
+  });
+
+  it('refuses control calls for an unknown workspace', async () => {
+    let error: unknown;
+    try {
+      await addReservation(`WS${'0'.repeat(32)}`);
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.contain('404');
   });
 
   it('cancels the task and its pending reservations at the rejection limit', async () => {

@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
-import { createEmulatorMiddleware } from './src/emulator/node';
+import { createEmulatorMiddleware } from './src/emulator/node.js';
 
 /** Mounts the TaskRouter emulator (demo mode) at /emulator on the dev and preview servers. */
 function emulator(): Plugin {

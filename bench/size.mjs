@@ -1,7 +1,6 @@
 // Size of the self-contained bundle against the floor (lit + @lit/context + ky alone),
 // both built by the same Vite/Rolldown minifier in this run, gzipped at level 9.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -26,7 +25,9 @@ async function bundle(entry) {
 const measure = (code) => ({ minified: Buffer.byteLength(code), gzipped: gzipSync(code, { level: 9 }).length });
 
 export async function sizeReport() {
-  const dir = mkdtempSync(join(tmpdir(), 'rp-floor-'));
+  // Inside the project, so the libraries resolve from its node_modules.
+  mkdirSync('node_modules/.cache', { recursive: true });
+  const dir = mkdtempSync(join('node_modules/.cache', 'rp-floor-'));
   const floorEntry = join(dir, 'floor.js');
   // Everything the three libraries export, so nothing is shaken away.
   writeFileSync(

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { PanelElement } from '../../base/panel-element.js';
 import { ReservationFormCancelEvent, ReservationFormSubmitEvent } from '../../events/internal.js';
@@ -182,17 +183,17 @@ const str = (v: FormModel[string]) => (typeof v === 'string' ? v : '');
 const list = (v: FormModel[string]) => (Array.isArray(v) ? v : []);
 
 /** A text-like input: text, contact, SID, URL, integer. */
-function input(type: string, inputmode?: string): Control {
+function input(type: 'text' | 'url' | 'number', inputmode?: string): Control {
   return (form, f, a) =>
     html`<input
       id=${a.id}
       name=${f.name}
       type=${type}
-      inputmode=${inputmode ?? nothing}
-      min=${f.min ?? nothing}
-      max=${f.max ?? nothing}
-      step=${type === 'number' ? '1' : nothing}
-      placeholder=${f.default && type === 'number' ? f.default : nothing}
+      inputmode=${ifDefined(inputmode)}
+      min=${ifDefined(f.min)}
+      max=${ifDefined(f.max)}
+      step=${ifDefined(type === 'number' ? 1 : undefined)}
+      placeholder=${ifDefined(f.default && type === 'number' ? f.default : undefined)}
       autocomplete="off"
       spellcheck="false"
       ?required=${f.required}

@@ -13,7 +13,8 @@ export const DOC_ENUMS: Readonly<Record<string, readonly string[]>> = {
   ConferenceRecord: ['true', 'false', 'record-from-start', 'do-not-record'],
   ConferenceTrim: ['trim-silence', 'do-not-trim'],
   RecordingChannels: ['mono', 'dual'],
-  Region: ['us1', 'ie1', 'de1', 'sg1', 'br1', 'au1', 'jp1'],
+  // The docs page lists seven regions; the newer spec description adds us2.
+  Region: ['us1', 'us2', 'ie1', 'de1', 'sg1', 'br1', 'au1', 'jp1'],
   // Not on the docs page; the spec's description lists the values.
   JitterBufferSize: ['small', 'medium', 'large', 'off'],
 };

@@ -46,11 +46,7 @@ function listedValues(description: string): string[] {
 }
 
 /** Where the spec's description and the docs page disagree, and which the schema follows. */
-const KNOWN_DIFFERENCES: Record<string, { onlyInSpec: string[] }> = {
-  // The spec's description lists us2; the docs page (and so DOC_ENUMS, shared with the
-  // emulator) does not. The form follows DOC_ENUMS so browser and server agree.
-  Region: { onlyInSpec: ['us2'] },
-};
+const KNOWN_DIFFERENCES: Record<string, { onlyInSpec: string[] }> = {};
 
 describe('default schema agrees with the spec', () => {
   it('the spec has 52 update parameters', () => {

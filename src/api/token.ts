@@ -20,7 +20,7 @@ export function readTokenClaims(token: string): TokenClaims | null {
     const part = token.split('.');
     if (part.length !== 3 || !/^[\w-]+$/.test(part[1])) return null;
     const bin = atob(part[1].replace(/-/g, '+').replace(/_/g, '/'));
-    const payload = obj(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))));
+    const payload = obj(JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))));
     if (!payload) return null;
     const grant = obj(obj(payload.grants)?.task_router);
     const claims: TokenClaims = {};

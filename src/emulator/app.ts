@@ -26,8 +26,8 @@ type AppEnv = { Bindings: { body: string } };
 export interface AppOptions {
   control: boolean;
   demo: boolean;
-  /** pending latency timers, so `close()` can stop them */
-  timers: Set<ReturnType<typeof setTimeout>>;
+  /** pending latency timers and what ends their wait, so `close()` can stop them */
+  timers: Map<ReturnType<typeof setTimeout>, () => void>;
 }
 
 export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, If-Match';
@@ -128,14 +128,16 @@ export function createFetch(ctx: EmulatorContext, options: AppOptions): (request
         resolve();
       }, ms);
       (t as unknown as { unref?: () => void }).unref?.();
-      options.timers.add(t);
+      options.timers.set(t, resolve);
     });
 
   return async function fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const now = ctx.store.now();
     if (request.method === 'OPTIONS') return withCommonHeaders(request, preflight(), now);
-    const rel = ctx.basePath && url.pathname.startsWith(ctx.basePath) ? url.pathname.slice(ctx.basePath.length) : url.pathname;
+    const inBase = !ctx.basePath || url.pathname === ctx.basePath || url.pathname.startsWith(`${ctx.basePath}/`);
+    if (!inBase) return withCommonHeaders(request, errorResponse(404, codeForStatus(404), defaultMessage(404)), now);
+    const rel = url.pathname.slice(ctx.basePath.length);
     const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
 
     // lazy timeouts: the workspace this request concerns is swept first
@@ -164,14 +166,16 @@ export function createFetch(ctx: EmulatorContext, options: AppOptions): (request
         ctx.store.sweep(apiWs);
       }
       if (fault?.drop) throw new EmulatorDropError();
+      const retryAfter: Record<string, string> =
+        fault?.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       if (fault?.body !== undefined) {
         response = new Response(fault.body, {
           status: fault.status ?? 500,
-          headers: { 'content-type': fault.contentType ?? 'application/json' },
+          headers: { 'content-type': fault.contentType ?? 'application/json', ...retryAfter },
         });
       } else if (fault?.status !== undefined) {
-        const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-        response = errorResponse(fault.status, codeForStatus(fault.status), `${defaultMessage(fault.status)} (emulator fault)`, headers);
+        const message = `${defaultMessage(fault.status)} (emulator fault)`;
+        response = errorResponse(fault.status, codeForStatus(fault.status), message, retryAfter);
       }
       response ??= await app.fetch(request, { body });
       entry.status = response.status;

@@ -67,7 +67,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
   const ctx: EmulatorContext = { store, auth, basePath: normaliseBasePath(options.basePath), issueToken };
 
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const timers = new Map<ReturnType<typeof setTimeout>, () => void>();
   const intervals: ReturnType<typeof setInterval>[] = [];
   const demo = options.demo ?? false;
   if (demo) {
@@ -91,7 +91,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     close() {
       intervals.forEach((t) => clearInterval(t));
       intervals.length = 0;
-      timers.forEach((t) => clearTimeout(t));
+      // pending latency faults answer at once rather than never
+      timers.forEach((resolve, t) => {
+        clearTimeout(t);
+        resolve();
+      });
       timers.clear();
     },
   };

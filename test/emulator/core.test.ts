@@ -165,3 +165,21 @@ describe('emulator core (in the browser): clock, tokens, drop', () => {
     emu.close();
   });
 });
+
+describe('emulator core (in the browser): close()', () => {
+  it('answers a request waiting on a latency fault at once when closed', async () => {
+    const emu = createEmulator({ control: true, basePath: '/base/' });
+    expect(emu.basePath).to.equal('/base');
+    const s = await control<{ workspaceSid: string; workerSid: string; token: string }>(emu, '/scenario', {});
+    await control(emu, `/workspaces/${s.workspaceSid}/faults`, { faults: [{ latencyMs: 60_000 }] });
+    const t0 = performance.now();
+    const pending = call(emu, `/base/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    });
+    await sleep(50);
+    emu.close();
+    expect((await pending).status).to.equal(200);
+    expect(performance.now() - t0).to.be.below(5000);
+    expect((await call(emu, `/elsewhere/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations`)).status).to.equal(404);
+  });
+});

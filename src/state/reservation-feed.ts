@@ -41,10 +41,15 @@ export class ReservationFeed {
     private readonly listener: (event: FeedEvent) => void,
   ) {}
 
-  start() {
+  /** Starts loading and polling; `announce: false` resumes quietly (changes still fire). */
+  start(announce = true) {
     if (this.running) return;
     this.running = true;
-    void this.load(true);
+    void this.load(announce);
+  }
+
+  get active(): boolean {
+    return this.running;
   }
 
   stop() {

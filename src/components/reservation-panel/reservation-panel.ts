@@ -2,7 +2,7 @@ import { provide } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { createApiClient, toApiError, type ApiError, type ReservationsApi, type WorkerRef } from '../../api/index.js';
+import { createApiClient, readTokenClaims, toApiError, type ApiError, type ReservationsApi, type WorkerRef } from '../../api/index.js';
 import { RESERVATION_STATUSES, type Reservation, type ReservationStatus, type UpdateParams } from '../../api/types.js';
 import { PanelElement } from '../../base/panel-element.js';
 import {
@@ -10,6 +10,7 @@ import {
   ReservationErrorEvent,
   ReservationLoadEvent,
   ReservationStatusChangeEvent,
+  ReservationTokenExpiredEvent,
   type ReservationErrorDetail,
 } from '../../events/index.js';
 import { subscribeClock } from '../../state/clock.js';
@@ -81,6 +82,13 @@ export class ReservationPanel extends PanelElement {
    */
   @property({ attribute: false }) token?: string;
 
+  /**
+   * Called for a fresh token ahead of the token's `exp` and after a 401. Without it, an
+   * expired or refused token fires `reservation-token-expired` and the panel waits until
+   * `token` is set again.
+   */
+  @property({ attribute: false }) tokenProvider?: () => Promise<string>;
+
   /** Only reservations with this status; all of them when empty. */
   @property({ reflect: false }) status?: ReservationStatus;
 
@@ -99,12 +107,16 @@ export class ReservationPanel extends PanelElement {
   @state() private config: ResolvedConfig = { ok: false, message: '' };
   @state() private now = Date.now();
   @state() private feedVersion = 0;
+  /** the token was refused or expired: nothing is sent until a new one is set */
+  @state() private tokenExpired = false;
 
   private feed?: ReservationFeed;
   private stopClock?: () => void;
   private reportedConfigError = '';
   /** reservations with an update in flight: one request at a time per reservation */
   private readonly inFlight = new Set<string>();
+  private renewing?: Promise<boolean>;
+  private expiryTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -113,19 +125,22 @@ export class ReservationPanel extends PanelElement {
       this.removeAttribute('token');
     }
     this.stopClock = subscribeClock((now) => (this.now = now));
-    this.feed?.start();
+    if (this.hasUpdated) this.handleNewToken();
+    if (!this.tokenExpired) this.feed?.start();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.stopClock?.();
     this.feed?.stop();
+    clearTimeout(this.expiryTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('schema') || !this.actions) {
       this.actions = { schema: this.resolveSchemaOrReport(), perform: (r, a, p) => this.perform(r, a, p) };
     }
+    if (changed.has('token')) this.handleNewToken();
     const keys = ['apiBase', 'workspaceSid', 'workerSid', 'token', 'status', 'pollInterval'] as const;
     if (!keys.some((k) => changed.has(k))) return;
     const config = resolveConfig(this);
@@ -150,7 +165,7 @@ export class ReservationPanel extends PanelElement {
     }
     this.reportedConfigError = '';
     if (!sameTarget) {
-      this.api = createApiClient({ apiBase: config.apiBase, getToken: () => this.token });
+      this.api = this.withTokenRenewal(createApiClient({ apiBase: config.apiBase, getToken: () => this.token }));
       this.worker = config.worker;
     }
     const status = this.status && (RESERVATION_STATUSES as readonly string[]).includes(this.status) ? this.status : undefined;
@@ -194,6 +209,9 @@ export class ReservationPanel extends PanelElement {
     const worker = this.worker;
     if (!api || !worker || !this.feed) return { ok: false, message: 'The panel is not connected to TaskRouter.' };
     if (this.inFlight.has(sid)) return { ok: false };
+    if (this.tokenExpired) {
+      return { ok: false, message: 'Your TaskRouter session has expired. Nothing was sent; try again once you are signed in.' };
+    }
     const detailParams: UpdateParams = { ...params };
     if (!this.emit(new ReservationBeforeUpdateEvent({ sid, action, params: detailParams }))) {
       return { ok: false, message: 'This action was stopped by the page.' };
@@ -210,6 +228,9 @@ export class ReservationPanel extends PanelElement {
       const error = toApiError(e);
       if (error.kind === 'aborted') return { ok: false };
       this.emit(new ReservationErrorEvent({ ...errorDetail('update', error), sid, action }));
+      if (error.status === 401) {
+        return { ok: false, message: 'Your TaskRouter session has expired, so this was not sent. Try again once you are signed in.' };
+      }
       // The reservation may have moved (or the update may have landed before the failure).
       if (error.status !== 401 && error.status !== 403) void this.refetch(sid);
       return { ok: false, message: error.message };
@@ -250,7 +271,75 @@ export class ReservationPanel extends PanelElement {
   private replaceFeed(feed: ReservationFeed | undefined) {
     this.feed?.stop();
     this.feed = feed;
-    if (feed && this.isConnected) feed.start();
+    if (feed && this.isConnected && !this.tokenExpired) feed.start();
+  }
+
+  /** A new token: leave the expired state, and plan its renewal before `exp`. */
+  private handleNewToken() {
+    clearTimeout(this.expiryTimer);
+    const exp = this.token ? readTokenClaims(this.token)?.exp : undefined;
+    if (exp !== undefined) {
+      // Renew a minute ahead (or halfway through a shorter life); expire at `exp` without a provider.
+      const left = exp * 1000 - Date.now();
+      const ahead = Math.min(60_000, Math.max(0, left / 2));
+      this.expiryTimer = setTimeout(
+        () => void this.renewToken().then((renewed) => renewed || this.expire(exp * 1000 - Date.now())),
+        Math.max(0, left - ahead),
+      );
+    }
+    if (this.tokenExpired && this.token) {
+      this.tokenExpired = false;
+      if (this.isConnected) this.feed?.start(false);
+    }
+  }
+
+  /** Asks the tokenProvider for a fresh token (one call at a time); false when none came. */
+  private renewToken(): Promise<boolean> {
+    const provider = this.tokenProvider;
+    if (!provider) return Promise.resolve(false);
+    const refused = this.token;
+    this.renewing ??= provider()
+      .then(
+        (fresh) => {
+          if (typeof fresh !== 'string' || !fresh || fresh === refused) return false;
+          this.token = fresh;
+          return true;
+        },
+        () => false,
+      )
+      .finally(() => (this.renewing = undefined));
+    return this.renewing;
+  }
+
+  /** The token is no longer good (`msLeft` ≤ 0, or refused): stop, tell the host once, wait. */
+  private expire(msLeft = 0) {
+    if (msLeft > 0) {
+      this.expiryTimer = setTimeout(() => this.expire(), msLeft);
+      return;
+    }
+    if (this.tokenExpired) return;
+    this.tokenExpired = true;
+    this.feed?.stop();
+    this.emit(new ReservationTokenExpiredEvent());
+  }
+
+  /** Wraps every call: after a 401, one retry with a token from the provider, else expire. */
+  private withTokenRenewal(api: ReservationsApi): ReservationsApi {
+    const guard = async <T>(call: () => Promise<T>): Promise<T> => {
+      try {
+        return await call();
+      } catch (e) {
+        if (toApiError(e).status !== 401) throw e;
+        if (await this.renewToken()) return call();
+        this.expire();
+        throw e;
+      }
+    };
+    return {
+      list: (...a) => guard(() => api.list(...a)),
+      fetch: (...a) => guard(() => api.fetch(...a)),
+      update: (...a) => guard(() => api.update(...a)),
+    };
   }
 
   private handleFeed(event: FeedEvent) {
@@ -286,10 +375,21 @@ export class ReservationPanel extends PanelElement {
     const feed = this.feed;
     const list = feed?.reservations;
     if (!list) {
+      if (this.tokenExpired) {
+        return html`<p part="notice" class="notice error" role="alert">
+          Your TaskRouter session has expired. Waiting for the page to sign you in again.
+        </p>`;
+      }
       if (feed?.error) return this.renderError(feed.error, false);
       return html`<p part="notice" class="notice muted" role="status">Loading reservations…</p>`;
     }
-    const error = feed.error ? this.renderError(feed.error, true) : nothing;
+    const error = this.tokenExpired
+      ? html`<p part="notice" class="notice error" role="alert">
+          Your TaskRouter session has expired. The list is paused until the page signs you in again.
+        </p>`
+      : feed.error
+        ? this.renderError(feed.error, true)
+        : nothing;
     if (list.length === 0) {
       return html`${error}<p part="notice" class="notice muted" role="status">
           ${this.status ? `No ${this.status} reservations.` : 'No reservations.'}

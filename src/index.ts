@@ -2,3 +2,12 @@ export * from './events/index.js';
 export type { Reservation, ReservationStatus, UpdateParams } from './api/types.js';
 export { ReservationItem } from './components/reservation-item/reservation-item.js';
 export { ReservationPanel } from './components/reservation-panel/reservation-panel.js';
+export { DEFAULT_SCHEMA, actionsFor, applyOverride, fieldsFor } from './schema/index.js';
+export type {
+  ActionName,
+  FieldDescriptor,
+  FieldOverride,
+  ParameterSchema,
+  SchemaOverride,
+} from './schema/index.js';
+export { ReservationForm } from './components/reservation-form/reservation-form.js';

@@ -21,6 +21,10 @@ const chromeArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Test files run in parallel pages; none may be throttled as a background page.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export default {
@@ -42,6 +46,7 @@ export default {
       // The emulator answers by itself; without this, requests it drops or that time out
       // would be listed by the runner as 404s.
       ctx.status = 200;
+      ctx.res.statusMessage = ''; // let the emulator's status carry its own reason phrase
       return new Promise((resolve) => {
         ctx.res.on('finish', resolve);
         ctx.res.on('close', resolve);

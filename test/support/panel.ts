@@ -1,5 +1,5 @@
 /** Helpers for element tests: mount a panel with listeners attached before it connects. */
-import { fixture, html } from '@open-wc/testing';
+import { fixtureCleanup } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ReservationPanel } from '../../src/index.js';
 
@@ -19,12 +19,23 @@ export interface Mounted {
   of(type: (typeof PANEL_EVENTS)[number]): any[];
 }
 
+const mounted = new Set<HTMLElement>();
+afterEach(() => {
+  for (const c of mounted) c.remove();
+  mounted.clear();
+  fixtureCleanup();
+});
+
 /** Creates a panel, records its events (from a listener on the host page), then connects it. */
 export async function mount(
   attributes: Record<string, string>,
   properties: Partial<Pick<ReservationPanel, 'token' | 'status' | 'pollInterval'>> = {},
 ): Promise<Mounted> {
-  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  // A plain container (open-wc's fixture would wait for an animation frame, which a page
+  // running in the background may never get).
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.add(container);
   const el = document.createElement('reservation-panel');
   for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
   Object.assign(el, properties);
@@ -37,11 +48,11 @@ export async function mount(
   return { el, events, of: (type) => events.filter((e) => e.type === type).map((e) => e.detail) };
 }
 
-/** Resolves once `check` returns a truthy value, polling every 20 ms; fails after `timeout` ms. */
-export async function waitFor<T>(check: () => T, message = 'condition', timeout = 5000): Promise<NonNullable<T>> {
+/** Resolves once `check` returns (or resolves to) a truthy value, polling every 20 ms; fails after `timeout` ms. */
+export async function waitFor<T>(check: () => T | Promise<T>, message = 'condition', timeout = 5000): Promise<NonNullable<T>> {
   const start = performance.now();
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value as NonNullable<T>;
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
     await new Promise((r) => setTimeout(r, 20));

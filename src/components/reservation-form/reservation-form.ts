@@ -44,6 +44,8 @@ export class ReservationForm extends PanelElement {
 
   @state() private model: FormModel = {};
   @state() private shown = new Set<string>();
+  /** number fields holding text the browser cannot read as a number (its value is then '') */
+  private unreadable = new Set<string>();
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('fields')) {
@@ -63,11 +65,20 @@ export class ReservationForm extends PanelElement {
   }
 
   errorOf(field: FieldDescriptor): string | null {
-    return validateField(field, this.model[field.name]);
+    // 'NaN' stands for what the user typed into a number input and the browser hides
+    return validateField(field, this.unreadable.has(field.name) ? 'NaN' : this.model[field.name]);
   }
 
-  setValue(name: string, value: FormModel[string]) {
+  setValue(name: string, value: FormModel[string], unreadable = false) {
+    if (unreadable) this.unreadable.add(name);
+    else this.unreadable.delete(name);
     this.model = { ...this.model, [name]: value };
+  }
+
+  /** The visible fields in the order the user sees them: basic, then advanced. */
+  private get visible(): FieldDescriptor[] {
+    const shown = this.fields.filter((f) => !f.hidden);
+    return [...shown.filter((f) => f.group === 'basic'), ...shown.filter((f) => f.group === 'advanced')];
   }
 
   private showError(name: string) {
@@ -77,7 +88,7 @@ export class ReservationForm extends PanelElement {
   private handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (this.busy) return;
-    const visible = this.fields.filter((f) => !f.hidden);
+    const visible = this.visible;
     this.shown = new Set(visible.map((f) => f.name));
     const firstInvalid = visible.find((f) => this.errorOf(f));
     if (firstInvalid) {
@@ -88,8 +99,12 @@ export class ReservationForm extends PanelElement {
     this.dispatchEvent(new ReservationFormSubmitEvent(serialize(this.action, this.fields, this.model)));
   }
 
+  /** Focuses a field's (first invalid) control, opening the advanced group if it is there. */
   private focusField(name: string) {
-    const control = this.renderRoot.querySelector<HTMLElement>(`[name="${name}"]`);
+    const root = this.renderRoot;
+    const control =
+      root.querySelector<HTMLElement>(`[name="${name}"][aria-invalid="true"]`) ??
+      root.querySelector<HTMLElement>(`[name="${name}"], [data-field="${name}"] button`);
     const details = control?.closest('details');
     if (details) details.open = true;
     control?.focus();
@@ -147,7 +162,7 @@ export class ReservationForm extends PanelElement {
   }
 
   override render() {
-    const visible = this.fields.filter((f) => !f.hidden);
+    const visible = this.visible;
     const basic = visible.filter((f) => f.group === 'basic');
     const advanced = visible.filter((f) => f.group === 'advanced');
     const label = this.action?.label ?? '';
@@ -201,7 +216,10 @@ function input(type: 'text' | 'url' | 'number', inputmode?: string): Control {
       aria-invalid=${a.invalid ? 'true' : 'false'}
       aria-describedby=${a.describedBy}
       .value=${live(str(form.value[f.name]))}
-      @input=${(e: Event) => form.setValue(f.name, (e.target as HTMLInputElement).value)}
+      @input=${(e: Event) => {
+        const el = e.target as HTMLInputElement;
+        form.setValue(f.name, el.value, el.validity.badInput);
+      }}
     />`;
 }
 
@@ -249,10 +267,12 @@ const checkboxes: Control = (form, f, a) => {
         value=${c.value}
         ?disabled=${f.locked}
         aria-invalid=${a.invalid ? 'true' : 'false'}
+        aria-describedby="${a.id}-error"
         .checked=${live(chosen.includes(c.value))}
         @change=${(e: Event) => {
           const on = (e.target as HTMLInputElement).checked;
-          const next = (f.choices ?? []).map((x) => x.value).filter((x) => (x === c.value ? on : chosen.includes(x)));
+          const now = list(form.value[f.name]);
+          const next = (f.choices ?? []).map((x) => x.value).filter((x) => (x === c.value ? on : now.includes(x)));
           form.setValue(f.name, next);
         }}
       /><label for="${a.id}-${i}">${c.label}</label>
@@ -260,27 +280,38 @@ const checkboxes: Control = (form, f, a) => {
   )}`;
 };
 
-/** An editable list of free strings: one input per item, with Add and Remove. */
+/**
+ * An editable list of free strings: one input per item, with Add (which moves focus into
+ * the new entry) and Remove. With a message shown, the blank or repeated entries are invalid.
+ */
 const editableList: Control = (form, f, a) => {
   const items = list(form.value[f.name]);
-  const set = (next: string[]) => form.setValue(f.name, next);
+  const trimmed = items.map((s) => s.trim());
+  const edit = (change: (now: string[]) => string[]) => form.setValue(f.name, change(list(form.value[f.name])));
+  const add = async (e: Event) => {
+    edit((now) => [...now, '']);
+    await form.updateComplete;
+    const inputs = (e.target as Element).closest('fieldset')?.querySelectorAll('input');
+    inputs?.[inputs.length - 1]?.focus();
+  };
   return html`${items.map(
       (item, i) => html`<div class="row">
         <input
           name=${f.name}
           aria-label="${f.label} ${i + 1}"
-          aria-invalid=${a.invalid ? 'true' : 'false'}
+          aria-invalid=${a.invalid && (!trimmed[i] || trimmed.indexOf(trimmed[i]) !== i) ? 'true' : 'false'}
+          aria-describedby="${a.id}-error"
           ?readonly=${f.locked}
           .value=${live(item)}
-          @input=${(e: Event) => set(items.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
+          @input=${(e: Event) => edit((now) => now.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
         />
-        <button type="button" ?hidden=${f.locked} @click=${() => set(items.filter((_, j) => j !== i))}>
+        <button type="button" ?hidden=${f.locked} @click=${() => edit((now) => now.filter((_, j) => j !== i))}>
           Remove<span class="visually-hidden"> ${f.label} ${i + 1}</span>
         </button>
       </div>`,
     )}
     <div>
-      <button type="button" id=${a.id} ?hidden=${f.locked} @click=${() => set([...items, ''])}>
+      <button type="button" id=${a.id} ?hidden=${f.locked} @click=${add}>
         Add<span class="visually-hidden"> to ${f.label}</span>
       </button>
     </div>`;

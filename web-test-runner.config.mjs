@@ -30,7 +30,9 @@ const chromeArgs = [
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One page at a time: a page in a background tab is 'hidden', and the panel rightly stops
+  // polling while hidden.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   browsers: [

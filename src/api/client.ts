@@ -17,6 +17,8 @@ export interface ApiClientConfig {
   timeoutMs?: number;
   /** retries of a GET (default 2); a POST is never retried */
   retryLimit?: number;
+  /** told the server's clock (its `Date` header, ms since the epoch) after every answer */
+  onServerDate?: (serverMs: number) => void;
 }
 
 export interface CallOptions {
@@ -57,7 +59,13 @@ export function encodeParams(params: UpdateParams): string {
   return body.toString();
 }
 
-export function createApiClient({ apiBase, getToken, timeoutMs = 10_000, retryLimit = 2 }: ApiClientConfig): ReservationsApi {
+export function createApiClient({
+  apiBase,
+  getToken,
+  timeoutMs = 10_000,
+  retryLimit = 2,
+  onServerDate,
+}: ApiClientConfig): ReservationsApi {
   const api = ky.create({
     prefixUrl: apiBase,
     timeout: timeoutMs,
@@ -77,6 +85,12 @@ export function createApiClient({ apiBase, getToken, timeoutMs = 10_000, retryLi
           const token = getToken();
           if (token) request.headers.set('authorization', `Bearer ${token}`);
           else request.headers.delete('authorization');
+        },
+      ],
+      afterResponse: [
+        (_request, _options, response) => {
+          const date = Date.parse(response.headers.get('date') ?? '');
+          if (onServerDate && !Number.isNaN(date)) onServerDate(date);
         },
       ],
     },

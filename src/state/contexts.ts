@@ -23,3 +23,15 @@ export interface ReservationActions {
 }
 
 export const actionsContext = createContext<ReservationActions | undefined>(Symbol('reservation-panel.actions'));
+
+/**
+ * What a host app may give every panel below an element: the API base, the token and its
+ * provider. A panel's own attributes and properties win over it.
+ */
+export interface HostConfig {
+  readonly apiBase?: string;
+  readonly token?: string;
+  readonly tokenProvider?: () => Promise<string>;
+}
+
+export const hostContext = createContext<HostConfig | undefined>(Symbol('reservation-panel.host'));

@@ -1,6 +1,9 @@
 /**
- * Loads a worker's reservations and keeps them current by polling. One list request at a
- * time; an in-flight request is aborted on stop(). No Lit, no DOM.
+ * Loads a worker's reservations and keeps them current: polling (never two list requests
+ * at once, exponential backoff with jitter on failures, paused while the page is hidden,
+ * slower while a pushed event stream is healthy), single-reservation refreshes for pushed
+ * events, and replacements after actions. Panels showing the same list share one feed
+ * (see `acquireFeed`). No Lit, no DOM.
  */
 import type { ApiError, ReservationsApi, WorkerRef } from '../api/index.js';
 import { isAbortError, toApiError } from '../api/errors.js';
@@ -8,7 +11,6 @@ import type { Reservation, ReservationStatus } from '../api/types.js';
 import { diffStatuses, sortReservations, type StatusChange } from './reservations.js';
 
 export interface FeedOptions {
-  api: ReservationsApi;
   worker: WorkerRef;
   status?: ReservationStatus | undefined;
   /** ms between refreshes; 0 turns polling off */
@@ -17,91 +19,161 @@ export interface FeedOptions {
 
 export type FeedEvent =
   | { type: 'load'; reservations: readonly Reservation[] }
-  | { type: 'changes'; changes: readonly StatusChange[] }
-  | { type: 'error'; error: ApiError }
+  /** `origin`: the subscriber whose action caused the change, which reports it itself */
+  | { type: 'changes'; changes: readonly StatusChange[]; origin?: object }
+  | { type: 'error'; error: ApiError; operation: 'list' | 'fetch'; sid?: string }
   | { type: 'state' };
+
+export interface FeedSubscriber {
+  readonly api: ReservationsApi;
+  /** false while this subscriber must not send (its token expired) */
+  readonly ready: boolean;
+  notify(event: FeedEvent): void;
+}
+
+/** Polling is this many times slower while a pushed event stream is healthy. */
+export const STREAM_POLL_FACTOR = 6;
+/** The longest wait between retries after failures. */
+export const MAX_BACKOFF_MS = 60_000;
 
 export class ReservationFeed {
   /** the list in display order; undefined until the first load succeeds */
   reservations: Reservation[] | undefined;
   loading = false;
   error: ApiError | undefined;
+  /** consecutive failed loads */
+  failures = 0;
 
+  private readonly subscribers = new Set<FeedSubscriber>();
   private readonly bySid = new Map<string, Reservation>();
   private controller: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private running = false;
-  private reloadQueued = false;
+  private hidden = false;
+  private streaming = false;
+  private reloadQueued: boolean | undefined;
   /** counts loads and replacements, so a list that left before an action cannot undo it */
   private generation = 0;
   private readonly replacedAt = new Map<string, number>();
 
-  constructor(
-    private readonly options: FeedOptions,
-    private readonly listener: (event: FeedEvent) => void,
-  ) {}
+  constructor(readonly options: FeedOptions) {}
 
-  /** Starts loading and polling; `announce: false` resumes quietly (changes still fire). */
-  start(announce = true) {
-    if (this.running) return;
-    this.running = true;
-    void this.load(announce);
+  /** Adds a subscriber; the first one starts the feed, a later one gets the list at once. */
+  subscribe(subscriber: FeedSubscriber) {
+    this.subscribers.add(subscriber);
+    if (this.subscribers.size === 1) void this.load(true);
+    else if (this.reservations) subscriber.notify({ type: 'load', reservations: [...this.bySid.values()] });
   }
 
-  get active(): boolean {
-    return this.running;
-  }
-
-  stop() {
-    this.running = false;
-    clearTimeout(this.timer);
-    this.controller?.abort();
-    this.controller = undefined;
-    this.loading = false;
-  }
-
-  /** Loads now (the user's retry, or the host's `refresh()`), then fires `load`. */
-  reload(): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    if (this.controller) {
-      this.reloadQueued = true;
-      return Promise.resolve();
-    }
-    return this.load(true);
+  /** Removes a subscriber; the feed stops when none is left. Returns how many remain. */
+  unsubscribe(subscriber: FeedSubscriber): number {
+    this.subscribers.delete(subscriber);
+    if (this.subscribers.size === 0) this.stop();
+    return this.subscribers.size;
   }
 
   get(sid: string): Reservation | undefined {
     return this.bySid.get(sid);
   }
 
-  /** Puts a reservation the API returned (after an action or a fetch) into the list. */
-  replace(reservation: Reservation) {
+  /** Loads now (a retry, `refresh()`, a resume); `announce` fires `load` when it arrives. */
+  reload(announce = true): Promise<void> {
+    if (!this.subscribers.size) return Promise.resolve();
+    if (this.controller) {
+      this.reloadQueued = (this.reloadQueued ?? false) || announce;
+      return Promise.resolve();
+    }
+    return this.load(announce);
+  }
+
+  /** While the page is hidden nothing is polled; when it shows again the list loads at once. */
+  setHidden(hidden: boolean) {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    if (hidden) clearTimeout(this.timer);
+    else void this.reload(false);
+  }
+
+  /** A healthy pushed stream slows polling down; losing it restores the normal pace. */
+  setStreaming(streaming: boolean) {
+    if (streaming === this.streaming) return;
+    this.streaming = streaming;
+    if (!this.controller) this.schedule();
+  }
+
+  /** Puts a reservation the API returned into the list and tells every subscriber what changed. */
+  replace(reservation: Reservation, origin?: object) {
     this.replacedAt.set(reservation.sid, ++this.generation);
+    const changes = diffStatuses(this.bySid, [reservation]);
+    if (this.reservations === undefined) return;
     this.bySid.set(reservation.sid, reservation);
-    this.reservations = sortReservations([...this.bySid.values()]);
-    this.listener({ type: 'state' });
+    this.reservations = this.matching([...this.bySid.values()]);
+    if (changes.length) this.broadcast({ type: 'changes', changes, origin });
+    this.broadcast({ type: 'state' });
+  }
+
+  /** Fetches one reservation (after a pushed event, or a refused action) and merges it. */
+  async refreshOne(sid: string, origin?: object): Promise<void> {
+    const api = this.api();
+    if (!api) return;
+    try {
+      this.replace(await api.fetch(this.options.worker, sid), origin);
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.kind !== 'aborted') this.broadcast({ type: 'error', error, operation: 'fetch', sid });
+    }
+  }
+
+  private matching(list: Reservation[]) {
+    const { status } = this.options;
+    return sortReservations(status ? list.filter((r) => r.reservation_status === status) : list);
+  }
+
+  private api(): ReservationsApi | undefined {
+    for (const s of this.subscribers) if (s.ready) return s.api;
+    return undefined;
+  }
+
+  private broadcast(event: FeedEvent) {
+    for (const s of this.subscribers) s.notify(event);
+  }
+
+  private stop() {
+    clearTimeout(this.timer);
+    this.controller?.abort();
+    this.controller = undefined;
+    this.loading = false;
+  }
+
+  private delay(): number {
+    const base = this.options.pollInterval * (this.streaming ? STREAM_POLL_FACTOR : 1);
+    if (!this.failures) return base;
+    // Exponential backoff with full jitter between half and all of the step.
+    const step = Math.min(MAX_BACKOFF_MS, Math.max(base, 1000) * 2 ** (this.failures - 1));
+    return step / 2 + Math.random() * (step / 2);
   }
 
   private schedule() {
     clearTimeout(this.timer);
-    if (this.running && this.options.pollInterval > 0) {
-      this.timer = setTimeout(() => void this.load(false), this.options.pollInterval);
+    if (this.subscribers.size && !this.hidden && this.options.pollInterval > 0) {
+      this.timer = setTimeout(() => void this.load(false), this.delay());
     }
   }
 
   private async load(announce: boolean) {
     clearTimeout(this.timer);
+    const api = this.api();
+    if (!api) return;
     const controller = new AbortController();
     this.controller = controller;
     this.loading = true;
-    this.listener({ type: 'state' });
-    const { api, worker, status } = this.options;
+    this.broadcast({ type: 'state' });
+    const { worker, status } = this.options;
     const started = ++this.generation;
     try {
       const fetched = await api.list(worker, { status, signal: controller.signal });
       if (controller.signal.aborted) return;
       // A reservation replaced while this list was on its way is newer than the list's copy.
-      const list = fetched.map((r) => ((this.replacedAt.get(r.sid) ?? 0) > started ? this.bySid.get(r.sid) ?? r : r));
+      const list = fetched.map((r) => ((this.replacedAt.get(r.sid) ?? 0) > started ? (this.bySid.get(r.sid) ?? r) : r));
       this.replacedAt.clear();
       const first = this.reservations === undefined;
       const changes = first ? [] : diffStatuses(this.bySid, list);
@@ -109,24 +181,52 @@ export class ReservationFeed {
       for (const r of list) this.bySid.set(r.sid, r);
       this.reservations = sortReservations(list);
       this.error = undefined;
-      if (announce || first) this.listener({ type: 'load', reservations: list });
-      if (changes.length) this.listener({ type: 'changes', changes });
+      this.failures = 0;
+      if (announce || first) this.broadcast({ type: 'load', reservations: list });
+      if (changes.length) this.broadcast({ type: 'changes', changes });
     } catch (e) {
       if (controller.signal.aborted || isAbortError(e)) return;
       this.error = toApiError(e);
-      this.listener({ type: 'error', error: this.error });
+      this.failures++;
+      this.broadcast({ type: 'error', error: this.error, operation: 'list' });
     } finally {
       if (this.controller === controller) {
         this.controller = undefined;
         this.loading = false;
-        this.listener({ type: 'state' });
-        if (this.reloadQueued) {
-          this.reloadQueued = false;
-          void this.load(true);
-        } else {
-          this.schedule();
-        }
+        this.broadcast({ type: 'state' });
+        const queued = this.reloadQueued;
+        this.reloadQueued = undefined;
+        if (queued !== undefined) void this.load(queued);
+        else this.schedule();
       }
     }
   }
+}
+
+const feeds = new Map<string, ReservationFeed>();
+
+/**
+ * The feed for an API base, worker, status filter and poll interval, shared by every panel
+ * on the page that shows the same list. Release it with `releaseFeed`.
+ */
+export function acquireFeed(apiBase: string, options: FeedOptions, subscriber: FeedSubscriber): ReservationFeed {
+  const key = [apiBase, options.worker.workspaceSid, options.worker.workerSid, options.status ?? '', options.pollInterval].join('|');
+  let feed = feeds.get(key);
+  if (!feed) {
+    feed = new ReservationFeed(options);
+    feeds.set(key, feed);
+  }
+  feed.subscribe(subscriber);
+  const release = () => {
+    if (feed!.unsubscribe(subscriber) === 0 && feeds.get(key) === feed) feeds.delete(key);
+  };
+  releases.set(subscriber, release);
+  return feed;
+}
+
+const releases = new WeakMap<FeedSubscriber, () => void>();
+
+export function releaseFeed(subscriber: FeedSubscriber) {
+  releases.get(subscriber)?.();
+  releases.delete(subscriber);
 }

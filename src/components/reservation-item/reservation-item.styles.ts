@@ -51,6 +51,13 @@ export const itemActionStyles = css`
     margin: 0;
     color: var(--_danger);
   }
+  .countdown {
+    font-variant-numeric: tabular-nums;
+  }
+  .countdown.warning {
+    color: var(--reservation-panel-color-warning, #9a3412);
+    font-weight: 600;
+  }
   .head:focus {
     outline: none;
   }

@@ -17,6 +17,7 @@ import { itemActionStyles, itemStyles } from './reservation-item.styles.js';
  * @csspart base - the reservation's box
  * @csspart actions - the row of action buttons
  * @csspart error - a message about the last action
+ * @csspart countdown - time left to answer a pending reservation (with `data-warning="true"` near the end)
  */
 @customElement('reservation-item')
 export class ReservationItem extends PanelElement {
@@ -31,6 +32,9 @@ export class ReservationItem extends PanelElement {
 
   /** The current time (ms since the epoch), from the panel's one clock. */
   @property({ attribute: false }) now = Date.now();
+
+  /** How long a pending reservation lives, in ms (0: unknown, no countdown). */
+  @property({ attribute: false }) timeoutMs = 0;
 
   /** the action whose form is open */
   @state() private open?: ActionName;
@@ -130,6 +134,22 @@ export class ReservationItem extends PanelElement {
       ${this.message ? html`<p part="error" class="error" role="alert">${this.message}</p>` : nothing}`;
   }
 
+  /** Time left to answer a pending reservation, when its timeout is known. */
+  private renderCountdown(r: Reservation, created: number) {
+    if (r.reservation_status !== 'pending' || !(this.timeoutMs > 0) || Number.isNaN(created)) return nothing;
+    const left = Math.max(0, created + this.timeoutMs - this.now);
+    const warning = left <= Math.max(15_000, this.timeoutMs / 5);
+    const s = Math.ceil(left / 1000);
+    return html`<div>
+      <dt>Time left</dt>
+      <dd>
+        <span part="countdown" class=${warning ? 'countdown warning' : 'countdown'} role="timer" data-warning=${warning ? 'true' : 'false'}
+          >${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}</span
+        >
+      </dd>
+    </div>`;
+  }
+
   override render() {
     const r = this.reservation;
     if (!r) return null;
@@ -145,6 +165,7 @@ export class ReservationItem extends PanelElement {
           <dt>Age</dt>
           <dd><time datetime=${r.date_created}>${Number.isNaN(created) ? '' : formatAge(this.now - created)}</time></dd>
         </div>
+        ${this.renderCountdown(r, created)}
       </dl>
       ${this.renderActions(r)}
     </div>`;

@@ -1,8 +1,15 @@
-import { provide } from '@lit/context';
+import { consume, provide } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { createApiClient, readTokenClaims, toApiError, type ApiError, type ReservationsApi, type WorkerRef } from '../../api/index.js';
+import {
+  createApiClient,
+  readTokenClaims,
+  toApiError,
+  type ApiError,
+  type ReservationsApi,
+  type WorkerRef,
+} from '../../api/index.js';
 import { RESERVATION_STATUSES, type Reservation, type ReservationStatus, type UpdateParams } from '../../api/types.js';
 import { PanelElement } from '../../base/panel-element.js';
 import {
@@ -13,25 +20,27 @@ import {
   ReservationTokenExpiredEvent,
   type ReservationErrorDetail,
 } from '../../events/index.js';
+import { resolveSchema, type ActionName, type ParameterSchema, type SchemaOverride } from '../../schema/index.js';
 import { subscribeClock } from '../../state/clock.js';
 import { resolveConfig, type ResolvedConfig } from '../../state/config.js';
 import {
-  resolveSchema,
-  type ActionName,
-  type ParameterSchema,
-  type SchemaOverride,
-} from '../../schema/index.js';
-import {
   actionsContext,
   apiContext,
+  hostContext,
   workerContext,
   type ActionResult,
+  type HostConfig,
   type ReservationActions,
 } from '../../state/contexts.js';
-import { ReservationFeed, type FeedEvent } from '../../state/reservation-feed.js';
+import { openEventStream } from '../../api/events.js';
+import { STATUS_LABELS } from '../../state/format.js';
+import type { StatusChange } from '../../state/reservations.js';
+import { acquireFeed, releaseFeed, type FeedEvent, type FeedSubscriber, type ReservationFeed } from '../../state/reservation-feed.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import '../reservation-item/reservation-item.js';
 import { panelStyles } from './reservation-panel.styles.js';
+
+const EXPIRED = 'Your TaskRouter session has expired.';
 
 /**
  * @summary A TaskRouter worker's reservations, and what the worker can do with them.
@@ -54,6 +63,7 @@ import { panelStyles } from './reservation-panel.styles.js';
  * @cssprop --reservation-panel-color-border - border colour
  * @cssprop --reservation-panel-color-accent - focus ring and primary actions
  * @cssprop --reservation-panel-color-danger - errors
+ * @cssprop --reservation-panel-color-warning - a countdown near its end
  * @cssprop --reservation-panel-radius - corner radius
  * @cssprop --reservation-panel-gap - spacing unit (density)
  *
@@ -90,10 +100,20 @@ export class ReservationPanel extends PanelElement {
   @property({ attribute: false }) tokenProvider?: () => Promise<string>;
 
   /** Only reservations with this status; all of them when empty. */
-  @property({ reflect: false }) status?: ReservationStatus;
+  @property() status?: ReservationStatus;
 
   /** ms between list refreshes (default 5000); 0 turns polling off. */
   @property({ attribute: 'poll-interval', type: Number }) pollInterval = 5000;
+
+  /**
+   * A Server-Sent Events stream of TaskRouter `reservation.*` events from the host's
+   * backend (same bearer header). Changes then show at once; polling slows down while the
+   * stream is healthy and takes over when it fails.
+   */
+  @property({ attribute: 'events-url' }) eventsUrl = '';
+
+  /** Seconds a pending reservation lives (the workflow's `TaskReservationTimeout`), for the countdown. */
+  @property({ attribute: 'reservation-timeout', type: Number }) reservationTimeout = 0;
 
   /**
    * The parameter schema of the action forms: an override of the default (hide, preset,
@@ -101,22 +121,40 @@ export class ReservationPanel extends PanelElement {
    */
   @property({ attribute: false }) schema?: SchemaOverride | ParameterSchema;
 
+  @consume({ context: hostContext, subscribe: true }) @state() private host?: HostConfig;
   @provide({ context: apiContext }) @state() private api?: ReservationsApi;
-  @provide({ context: actionsContext }) @state() private actions?: ReservationActions;
   @provide({ context: workerContext }) @state() private worker?: WorkerRef;
+  @provide({ context: actionsContext }) @state() private actions?: ReservationActions;
   @state() private config: ResolvedConfig = { ok: false, message: '' };
   @state() private now = Date.now();
   @state() private feedVersion = 0;
   /** the token was refused or expired: nothing is sent until a new one is set */
   @state() private tokenExpired = false;
+  /** the last status change, for the polite live region */
+  @state() private announcement = '';
 
   private feed?: ReservationFeed;
+  private apiBaseInUse = '';
   private stopClock?: () => void;
+  private stopStream?: () => void;
   private reportedConfigError = '';
+  /** server clock minus this page's clock, from the API's `Date` headers */
+  private skew = 0;
   /** reservations with an update in flight: one request at a time per reservation */
   private readonly inFlight = new Set<string>();
   private renewing?: Promise<boolean>;
   private expiryTimer?: ReturnType<typeof setTimeout>;
+
+  /** This panel as one of the (possibly shared) feed's subscribers. */
+  private readonly subscriber: FeedSubscriber = ((panel: ReservationPanel) => ({
+    get api() {
+      return panel.api!;
+    },
+    get ready() {
+      return !!panel.api && !panel.tokenExpired;
+    },
+    notify: (event: FeedEvent) => panel.handleFeed(event),
+  }))(this);
 
   override connectedCallback() {
     super.connectedCallback();
@@ -124,37 +162,46 @@ export class ReservationPanel extends PanelElement {
       this.token ??= this.getAttribute('token') ?? undefined;
       this.removeAttribute('token');
     }
-    this.stopClock = subscribeClock((now) => (this.now = now));
-    if (this.hasUpdated) this.handleNewToken();
-    if (!this.tokenExpired) this.feed?.start();
+    this.stopClock = subscribeClock((now) => (this.now = now + this.skew));
+    document.addEventListener('visibilitychange', this.handleVisibility);
+    window.addEventListener('online', this.handleOnline);
+    if (this.hasUpdated) {
+      this.handleNewToken();
+      this.connectFeed();
+    }
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.stopClock?.();
-    this.feed?.stop();
+    document.removeEventListener('visibilitychange', this.handleVisibility);
+    window.removeEventListener('online', this.handleOnline);
     clearTimeout(this.expiryTimer);
+    this.disconnectFeed();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('schema') || !this.actions) {
       this.actions = { schema: this.resolveSchemaOrReport(), perform: (r, a, p) => this.perform(r, a, p) };
     }
-    if (changed.has('token')) this.handleNewToken();
-    const keys = ['apiBase', 'workspaceSid', 'workerSid', 'token', 'status', 'pollInterval'] as const;
-    if (!keys.some((k) => changed.has(k))) return;
-    const config = resolveConfig(this);
-    const sameTarget =
-      config.ok &&
-      this.config.ok &&
-      config.apiBase === this.config.apiBase &&
-      config.worker.workspaceSid === this.config.worker.workspaceSid &&
-      config.worker.workerSid === this.config.worker.workerSid;
-    const sameFeed = sameTarget && !changed.has('status') && !changed.has('pollInterval');
-    if (config.ok && this.config.ok && sameFeed) return;
+    const has = (key: string) => (changed as Map<PropertyKey, unknown>).has(key);
+    if (has('token') || has('host')) this.handleNewToken();
+    const keys = ['apiBase', 'workspaceSid', 'workerSid', 'token', 'status', 'pollInterval', 'host', 'eventsUrl'];
+    if (!keys.some(has)) return;
+    const config = resolveConfig({
+      apiBase: this.effectiveApiBase,
+      workspaceSid: this.workspaceSid,
+      workerSid: this.workerSid,
+      token: this.effectiveToken,
+    });
+    const same = (a: ResolvedConfig, b: ResolvedConfig) =>
+      a.ok && b.ok && a.apiBase === b.apiBase && a.worker.workspaceSid === b.worker.workspaceSid && a.worker.workerSid === b.worker.workerSid;
+    const sameTarget = same(config, this.config);
+    const sameFeed = sameTarget && !has('status') && !has('pollInterval') && !has('eventsUrl');
+    if (sameFeed) return;
     this.config = config;
+    this.disconnectFeed();
     if (!config.ok) {
-      this.replaceFeed(undefined);
       this.api = undefined;
       this.worker = undefined;
       if (config.message !== this.reportedConfigError) {
@@ -165,16 +212,18 @@ export class ReservationPanel extends PanelElement {
     }
     this.reportedConfigError = '';
     if (!sameTarget) {
-      this.api = this.withTokenRenewal(createApiClient({ apiBase: config.apiBase, getToken: () => this.token }));
+      this.skew = 0;
+      this.api = this.withTokenRenewal(
+        createApiClient({
+          apiBase: config.apiBase,
+          getToken: () => this.effectiveToken,
+          onServerDate: (server) => (this.skew = server - Date.now()),
+        }),
+      );
       this.worker = config.worker;
+      this.apiBaseInUse = config.apiBase;
     }
-    const status = this.status && (RESERVATION_STATUSES as readonly string[]).includes(this.status) ? this.status : undefined;
-    this.replaceFeed(
-      new ReservationFeed(
-        { api: this.api!, worker: this.worker!, status, pollInterval: Math.max(0, this.pollInterval || 0) },
-        (event) => this.handleFeed(event),
-      ),
-    );
+    if (this.isConnected) this.connectFeed();
   }
 
   protected override updated() {
@@ -191,6 +240,51 @@ export class ReservationPanel extends PanelElement {
     return this.feed?.reload() ?? Promise.resolve();
   }
 
+  private get effectiveApiBase() {
+    return this.apiBase || this.host?.apiBase || '';
+  }
+
+  private get effectiveToken() {
+    return this.token ?? this.host?.token;
+  }
+
+  private connectFeed() {
+    if (this.feed || !this.config.ok || !this.api || !this.worker) return;
+    const status = this.status && (RESERVATION_STATUSES as readonly string[]).includes(this.status) ? this.status : undefined;
+    const pollInterval = Math.max(0, Number(this.pollInterval) || 0);
+    this.feed = acquireFeed(this.apiBaseInUse, { worker: this.worker, status, pollInterval }, this.subscriber);
+    this.feed.setHidden(document.visibilityState === 'hidden');
+    this.feedVersion++;
+    if (this.eventsUrl) this.connectStream(this.feed);
+  }
+
+  private disconnectFeed() {
+    this.stopStream?.();
+    this.stopStream = undefined;
+    if (this.feed) releaseFeed(this.subscriber);
+    this.feed = undefined;
+  }
+
+  /** Pushed `reservation.*` events: each one refreshes its reservation at once. */
+  private connectStream(feed: ReservationFeed) {
+    const worker = this.worker!;
+    this.stopStream = openEventStream({
+      url: this.eventsUrl,
+      getToken: () => (this.tokenExpired ? undefined : this.effectiveToken),
+      onOpen: () => feed.setStreaming(true),
+      onClose: () => feed.setStreaming(false),
+      onEvent: (event) => {
+        if (!event.EventType?.startsWith('reservation.') || !event.ResourceSid) return;
+        if (event.WorkerSid && event.WorkerSid !== worker.workerSid) return;
+        void feed.refreshOne(event.ResourceSid);
+      },
+    });
+  }
+
+  private readonly handleVisibility = () => this.feed?.setHidden(document.visibilityState === 'hidden');
+
+  private readonly handleOnline = () => void this.feed?.reload(false);
+
   private resolveSchemaOrReport(): ParameterSchema {
     try {
       return resolveSchema(this.schema);
@@ -205,99 +299,58 @@ export class ReservationPanel extends PanelElement {
   /** Sends one action: the host may veto it or change its params first. */
   private async perform(reservation: Reservation, action: ActionName, params: UpdateParams): Promise<ActionResult> {
     const { sid } = reservation;
-    const api = this.api;
-    const worker = this.worker;
-    if (!api || !worker || !this.feed) return { ok: false, message: 'The panel is not connected to TaskRouter.' };
+    const { api, worker, feed } = this;
+    if (!api || !worker || !feed) return { ok: false, message: 'The panel is not connected to TaskRouter.' };
     if (this.inFlight.has(sid)) return { ok: false };
-    if (this.tokenExpired) {
-      return { ok: false, message: 'Your TaskRouter session has expired. Nothing was sent; try again once you are signed in.' };
-    }
+    if (this.tokenExpired) return { ok: false, message: `${EXPIRED} Nothing was sent; try again once you are signed in.` };
     const detailParams: UpdateParams = { ...params };
     if (!this.emit(new ReservationBeforeUpdateEvent({ sid, action, params: detailParams }))) {
       return { ok: false, message: 'This action was stopped by the page.' };
     }
     this.inFlight.add(sid);
-    const feed = this.feed;
-    const previousStatus = feed.get(sid)?.reservation_status ?? reservation.reservation_status;
     try {
-      const updated = await api.update(worker, sid, detailParams);
-      feed.replace(updated);
-      if (updated.reservation_status !== previousStatus) this.emitChange(updated, previousStatus, 'action');
+      feed.replace(await api.update(worker, sid, detailParams), this.subscriber);
       return { ok: true };
     } catch (e) {
       const error = toApiError(e);
       if (error.kind === 'aborted') return { ok: false };
       this.emit(new ReservationErrorEvent({ ...errorDetail('update', error), sid, action }));
-      if (error.status === 401) {
-        return { ok: false, message: 'Your TaskRouter session has expired, so this was not sent. Try again once you are signed in.' };
-      }
+      if (error.status === 401) return { ok: false, message: `${EXPIRED} This was not sent; try again once you are signed in.` };
       // The reservation may have moved (or the update may have landed before the failure).
-      if (error.status !== 401 && error.status !== 403) void this.refetch(sid);
+      if (error.status !== 403) void feed.refreshOne(sid);
       return { ok: false, message: error.message };
     } finally {
       this.inFlight.delete(sid);
     }
   }
 
-  /** Fetches one reservation again and reports a status it moved to. */
-  private async refetch(sid: string) {
-    const { api, worker, feed } = this;
-    if (!api || !worker || !feed) return;
-    try {
-      const fresh = await api.fetch(worker, sid);
-      const before = feed.get(sid)?.reservation_status;
-      if (feed !== this.feed) return;
-      feed.replace(fresh);
-      if (before && before !== fresh.reservation_status) this.emitChange(fresh, before, 'sync');
-    } catch (e) {
-      const error = toApiError(e);
-      if (error.kind !== 'aborted') this.emit(new ReservationErrorEvent({ ...errorDetail('fetch', error), sid }));
-    }
-  }
-
-  private emitChange(reservation: Reservation, previousStatus: ReservationStatus | null, source: 'action' | 'sync') {
-    this.emit(
-      new ReservationStatusChangeEvent({
-        sid: reservation.sid,
-        taskSid: reservation.task_sid,
-        previousStatus,
-        status: reservation.reservation_status,
-        reservation,
-        source,
-      }),
-    );
-  }
-
-  private replaceFeed(feed: ReservationFeed | undefined) {
-    this.feed?.stop();
-    this.feed = feed;
-    if (feed && this.isConnected && !this.tokenExpired) feed.start();
-  }
-
   /** A new token: leave the expired state, and plan its renewal before `exp`. */
   private handleNewToken() {
     clearTimeout(this.expiryTimer);
-    const exp = this.token ? readTokenClaims(this.token)?.exp : undefined;
+    const token = this.effectiveToken;
+    const exp = token ? readTokenClaims(token)?.exp : undefined;
     if (exp !== undefined) {
       // Renew a minute ahead (or halfway through a shorter life); expire at `exp` without a provider.
-      const left = exp * 1000 - Date.now();
+      const left = exp * 1000 - (Date.now() + this.skew);
       const ahead = Math.min(60_000, Math.max(0, left / 2));
       this.expiryTimer = setTimeout(
-        () => void this.renewToken().then((renewed) => renewed || this.expire(exp * 1000 - Date.now())),
+        () => void this.renewToken().then((renewed) => renewed || this.expire(exp * 1000 - (Date.now() + this.skew))),
         Math.max(0, left - ahead),
       );
     }
-    if (this.tokenExpired && this.token) {
+    if (this.tokenExpired && token && token !== this.refusedToken) {
       this.tokenExpired = false;
-      if (this.isConnected) this.feed?.start(false);
+      void this.feed?.reload(false);
     }
   }
 
+  private refusedToken?: string;
+
   /** Asks the tokenProvider for a fresh token (one call at a time); false when none came. */
   private renewToken(): Promise<boolean> {
-    const provider = this.tokenProvider;
+    const provider = this.tokenProvider ?? this.host?.tokenProvider;
     if (!provider) return Promise.resolve(false);
-    const refused = this.token;
+    const refused = this.effectiveToken;
     this.renewing ??= provider()
       .then(
         (fresh) => {
@@ -319,7 +372,7 @@ export class ReservationPanel extends PanelElement {
     }
     if (this.tokenExpired) return;
     this.tokenExpired = true;
-    this.feed?.stop();
+    this.refusedToken = this.effectiveToken;
     this.emit(new ReservationTokenExpiredEvent());
   }
 
@@ -348,13 +401,39 @@ export class ReservationPanel extends PanelElement {
       case 'load':
         this.emit(new ReservationLoadEvent({ reservations: event.reservations }));
         break;
-      case 'changes':
-        for (const { reservation, previousStatus } of event.changes) this.emitChange(reservation, previousStatus, 'sync');
+      case 'changes': {
+        const source = event.origin === this.subscriber ? 'action' : 'sync';
+        for (const { reservation, previousStatus } of event.changes) {
+          this.emit(
+            new ReservationStatusChangeEvent({
+              sid: reservation.sid,
+              taskSid: reservation.task_sid,
+              previousStatus,
+              status: reservation.reservation_status,
+              reservation,
+              source,
+            }),
+          );
+        }
+        this.announce(event.changes);
         break;
+      }
       case 'error':
-        this.emit(new ReservationErrorEvent(errorDetail('list', event.error)));
+        // A refused token is reported once, by reservation-token-expired.
+        if (event.error.status === 401 && this.tokenExpired) break;
+        this.emit(new ReservationErrorEvent({ ...errorDetail(event.operation, event.error), ...(event.sid ? { sid: event.sid } : {}) }));
         break;
     }
+  }
+
+  /** Tells screen-reader users, politely, what changed. */
+  private announce(changes: readonly StatusChange[]) {
+    const parts = changes.map(({ reservation: r, previousStatus }) =>
+      previousStatus === null
+        ? `New ${STATUS_LABELS[r.reservation_status].toLowerCase()} reservation for task ${r.task_sid}.`
+        : `Reservation for task ${r.task_sid} is now ${STATUS_LABELS[r.reservation_status].toLowerCase()}.`,
+    );
+    this.announcement = parts.length > 3 ? `${parts.length} reservations changed.` : parts.join(' ');
   }
 
   private handleRetry() {
@@ -374,27 +453,23 @@ export class ReservationPanel extends PanelElement {
     }
     const feed = this.feed;
     const list = feed?.reservations;
+    const expired = this.tokenExpired
+      ? html`<p part="notice" class="notice error" role="alert">
+          ${EXPIRED} ${list ? 'The list is paused' : 'The panel waits'} until the page signs you in again.
+        </p>`
+      : nothing;
     if (!list) {
-      if (this.tokenExpired) {
-        return html`<p part="notice" class="notice error" role="alert">
-          Your TaskRouter session has expired. Waiting for the page to sign you in again.
-        </p>`;
-      }
+      if (this.tokenExpired) return expired;
       if (feed?.error) return this.renderError(feed.error, false);
       return html`<p part="notice" class="notice muted" role="status">Loading reservations…</p>`;
     }
-    const error = this.tokenExpired
-      ? html`<p part="notice" class="notice error" role="alert">
-          Your TaskRouter session has expired. The list is paused until the page signs you in again.
-        </p>`
-      : feed.error
-        ? this.renderError(feed.error, true)
-        : nothing;
+    const error = this.tokenExpired ? expired : feed.error ? this.renderError(feed.error, true) : nothing;
     if (list.length === 0) {
-      return html`${error}<p part="notice" class="notice muted" role="status">
+      return html`${error}<p part="notice" class="notice muted">
           ${this.status ? `No ${this.status} reservations.` : 'No reservations.'}
         </p>`;
     }
+    const timeout = Number(this.reservationTimeout) > 0 ? Number(this.reservationTimeout) * 1000 : 0;
     return html`${error}
       <ul part="list" class="list" aria-label="Reservations" aria-busy=${feed.loading ? 'true' : 'false'}>
         ${repeat(
@@ -410,6 +485,7 @@ export class ReservationPanel extends PanelElement {
                 data-reservation-status=${r.reservation_status}
                 .reservation=${r}
                 .now=${this.now}
+                .timeoutMs=${timeout}
               ></reservation-item>
             </li>`,
         )}
@@ -417,7 +493,10 @@ export class ReservationPanel extends PanelElement {
   }
 
   override render() {
-    return html`<div part="base" class="base">${this.renderBody()}</div>`;
+    return html`<div part="base" class="base">
+      ${this.renderBody()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
   }
 }
 

@@ -17,6 +17,7 @@ import {
   tokenRoute,
 } from './control.js';
 import { demoTokenRoute, demoWorkersRoute } from './demo.js';
+import { eventStreamRoute } from './events.js';
 import { ApiError, EmulatorDropError, codeForStatus, defaultMessage, errorResponse } from './errors.js';
 import { REQUEST_LOG_LIMIT, type FaultState, type WorkspaceRecord } from './state.js';
 import type { RecordedRequest } from './types.js';
@@ -49,6 +50,9 @@ function buildRoutes(ctx: EmulatorContext, options: AppOptions): Hono<AppEnv> {
     updateReservation(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('wk')!, c.req.param('wr')!),
   );
   app.all(one, () => methodNotAllowed('GET, POST'));
+  app.get(`${p}/events/Workspaces/:ws/Workers/:wk`, (c) =>
+    eventStreamRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('wk')!),
+  );
 
   if (options.control) {
     const cp = `${p}/__control`;

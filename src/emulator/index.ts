@@ -65,7 +65,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const worker = store.workspaces.get(t.workspaceSid)?.workers.get(t.workerSid);
     return signToken(auth, { ...t, identity: t.identity ?? worker?.friendlyName ?? t.workerSid });
   };
-  const ctx: EmulatorContext = { store, auth, basePath: normaliseBasePath(options.basePath), issueToken };
+  const ctx: EmulatorContext = {
+    store,
+    auth,
+    basePath: normaliseBasePath(options.basePath),
+    issueToken,
+    streams: new Set(),
+  };
 
   const timers = new Map<ReturnType<typeof setTimeout>, () => void>();
   const intervals: ReturnType<typeof setInterval>[] = [];
@@ -89,6 +95,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     store,
     issueToken,
     close() {
+      ctx.streams.forEach((stop) => stop());
       intervals.forEach((t) => clearInterval(t));
       intervals.length = 0;
       // pending latency faults answer at once rather than never

@@ -68,8 +68,28 @@ export interface StoreDefaults {
   reservationTimeoutSeconds: number;
 }
 
+/** TaskRouter's event type for a reservation entering a status. */
+export const EVENT_TYPES: Readonly<Record<ReservationStatus, string>> = {
+  pending: 'reservation.created',
+  accepted: 'reservation.accepted',
+  rejected: 'reservation.rejected',
+  timeout: 'reservation.timeout',
+  canceled: 'reservation.canceled',
+  rescinded: 'reservation.rescinded',
+  wrapping: 'reservation.wrapup',
+  completed: 'reservation.completed',
+};
+
+export type ReservationListener = (ws: WorkspaceRecord, r: ReservationRecord, eventType: string) => void;
+
 export class Store {
   readonly workspaces = new Map<string, WorkspaceRecord>();
+  /** told of every new reservation and every status change (the event stream listens) */
+  readonly listeners = new Set<ReservationListener>();
+
+  private notify(ws: WorkspaceRecord, r: ReservationRecord) {
+    for (const listener of this.listeners) listener(ws, r, EVENT_TYPES[r.status]);
+  }
 
   constructor(readonly defaults: StoreDefaults) {}
 
@@ -137,6 +157,7 @@ export class Store {
       version: 1,
     };
     ws.reservations.set(r.sid, r);
+    this.notify(ws, r);
     return r;
   }
 
@@ -145,6 +166,7 @@ export class Store {
     r.status = status;
     r.updated = Math.max(at, r.created);
     r.version += 1;
+    this.notify(ws, r);
   }
 
   /** Pending reservations older than the workspace's timeout become `timeout`. */

@@ -1,0 +1,210 @@
+import { expect } from '@open-wc/testing';
+import { provideReservationConfig } from '../../src/provide.js';
+import {
+  API_BASE,
+  EMULATOR,
+  requests,
+  scenario,
+  setFaults,
+  setStatus,
+  token,
+  type Scenario,
+} from '../support/emulator.js';
+import { mount, rows, visibleText, waitFor } from '../support/panel.js';
+
+const listGets = async (s: Scenario) =>
+  (await requests(s.workspaceSid)).filter((r) => r.method === 'GET' && r.path.endsWith('/Reservations'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Makes the page look hidden or visible to the panel, as the browser does when a tab changes. */
+function setVisibility(state: 'hidden' | 'visible') {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+describe('reservation-panel live status', () => {
+  afterEach(() => setVisibility('visible'));
+
+  it('does not poll while the page is hidden, and refreshes at once when it shows again', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '50' }, { token: s.token });
+    await waitFor(() => rows(el).length === 1, 'the list');
+    setVisibility('hidden');
+    await sleep(100); // an in-flight poll may finish
+    const hiddenFrom = (await listGets(s)).length;
+    await setStatus(s.workspaceSid, s.reservations[0].sid, 'rescinded');
+    await sleep(400);
+    expect((await listGets(s)).length, 'no list request while hidden').to.equal(hiddenFrom);
+    setVisibility('visible');
+    await waitFor(() => of('reservation-status-change').length === 1, 'the change, at once');
+    expect(of('reservation-status-change')[0]).to.include({ status: 'rescinded', source: 'sync' });
+  });
+
+  it('refreshes at once when the browser is back online', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
+    await waitFor(() => rows(el).length === 1, 'the list');
+    expect(await listGets(s)).to.have.length(1);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(async () => (await listGets(s)).length === 2, 'a refresh on online');
+  });
+
+  it('backs off on failures and polls at its pace again after a success', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '50' }, { token: s.token });
+    await waitFor(() => rows(el).length === 1, 'the list');
+    await setFaults(s.workspaceSid, [{ method: 'GET', status: 400 }]);
+    await waitFor(() => of('reservation-error').length >= 1, 'a failure');
+    const failingFrom = (await listGets(s)).length;
+    await sleep(1500);
+    // at 50 ms that would be ~30 requests; backing off from 1 s it is at most 2
+    expect((await listGets(s)).length - failingFrom).to.be.at.most(2);
+    await setFaults(s.workspaceSid, []);
+    await el.refresh();
+    await waitFor(() => !of('reservation-error').length || rows(el).length === 1, 'recovery');
+    const okFrom = (await listGets(s)).length;
+    await sleep(500);
+    expect((await listGets(s)).length - okFrom, 'polling at 50 ms again').to.be.at.least(4);
+  });
+
+  it('shares one poller between two panels of the same worker, and each reports a change once', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const a = await mount({ 'api-base': API_BASE, 'poll-interval': '100' }, { token: s.token });
+    const b = await mount({ 'api-base': API_BASE, 'poll-interval': '100' }, { token: s.token });
+    await waitFor(() => rows(a.el).length === 1 && rows(b.el).length === 1, 'both lists');
+    const from = (await listGets(s)).length;
+    await sleep(600);
+    const polls = (await listGets(s)).length - from;
+    expect(polls, 'one poller, about six polls').to.be.within(3, 8);
+    await setStatus(s.workspaceSid, s.reservations[0].sid, 'timeout');
+    await waitFor(() => a.of('reservation-status-change').length && b.of('reservation-status-change').length, 'both');
+    await sleep(300);
+    expect(a.of('reservation-status-change')).to.have.length(1);
+    expect(b.of('reservation-status-change')).to.have.length(1);
+    expect(b.of('reservation-load')).to.have.length(1);
+  });
+
+  it('leaves no timers, listeners or requests behind when removed', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const added = new Map<string, number>();
+    const count = (target: EventTarget, method: 'addEventListener' | 'removeEventListener', sign: number) => {
+      const original = target[method];
+      target[method] = function (this: EventTarget, type: string, ...rest: unknown[]) {
+        added.set(type, (added.get(type) ?? 0) + sign);
+        return (original as Function).call(this, type, ...rest);
+      } as never;
+      return () => (target[method] = original);
+    };
+    const restore = [
+      count(document, 'addEventListener', 1),
+      count(document, 'removeEventListener', -1),
+      count(window, 'addEventListener', 1),
+      count(window, 'removeEventListener', -1),
+    ];
+    try {
+      const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '50', 'reservation-timeout': '120' }, { token: s.token });
+      await waitFor(() => rows(el).length === 1, 'the list');
+      el.remove();
+      const from = (await listGets(s)).length;
+      await sleep(400);
+      expect((await listGets(s)).length - from, 'no request after removal').to.be.at.most(1);
+      expect(added.get('visibilitychange') ?? 0).to.equal(0);
+      expect(added.get('online') ?? 0).to.equal(0);
+    } finally {
+      restore.forEach((r) => r());
+    }
+  });
+
+  it('shows changes pushed by the events stream at once, polling slowed down', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }, { status: 'pending' }] });
+    const eventsUrl = `${EMULATOR}/events/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`;
+    const { el, of } = await mount(
+      { 'api-base': API_BASE, 'poll-interval': '60000', 'events-url': eventsUrl },
+      { token: s.token },
+    );
+    await waitFor(() => rows(el).length === 2, 'the list');
+    await sleep(200); // the stream connects
+    await setStatus(s.workspaceSid, s.reservations[1].sid, 'rescinded');
+    await waitFor(() => of('reservation-status-change').length === 1, 'the pushed change', 3000);
+    expect(of('reservation-status-change')[0]).to.include({ sid: s.reservations[1].sid, status: 'rescinded', source: 'sync' });
+    const log = await requests(s.workspaceSid);
+    expect(log.some((r) => r.method === 'GET' && r.path.endsWith(s.reservations[1].sid))).to.equal(true);
+    expect(log.filter((r) => r.path.endsWith('/Reservations'))).to.have.length(1);
+  });
+
+  it('falls back to polling when the events stream cannot be opened', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const { el, of } = await mount(
+      { 'api-base': API_BASE, 'poll-interval': '100', 'events-url': `${EMULATOR}/events/nowhere` },
+      { token: s.token },
+    );
+    await waitFor(() => rows(el).length === 1, 'the list');
+    await setStatus(s.workspaceSid, s.reservations[0].sid, 'canceled');
+    await waitFor(() => of('reservation-status-change').length === 1, 'the change by polling');
+  });
+
+  it('counts down a pending reservation with a timer role and warns near the end', async () => {
+    const s = await scenario({
+      reservationTimeoutSeconds: 600,
+      reservations: [{ status: 'pending', ageSeconds: 110 }, { status: 'pending', ageSeconds: 0 }, { status: 'accepted' }],
+    });
+    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', 'reservation-timeout': '120' }, { token: s.token });
+    await waitFor(() => rows(el).length === 3, 'the list');
+    const timerOf = (sid: string) =>
+      rows(el).find((r) => r.dataset.reservationSid === sid)!.shadowRoot!.querySelector<HTMLElement>('[role="timer"]');
+    const urgent = timerOf(s.reservations[0].sid)!;
+    expect(urgent.textContent!.trim()).to.match(/^0:(09|10)$/);
+    expect(urgent.dataset.warning).to.equal('true');
+    const fresh = timerOf(s.reservations[1].sid)!;
+    expect(fresh.textContent!.trim()).to.match(/^(2:00|1:59)$/);
+    expect(fresh.dataset.warning).to.equal('false');
+    expect(timerOf(s.reservations[2].sid)).to.equal(null);
+    await waitFor(() => urgent.textContent!.trim() !== '0:10' && urgent.textContent!.trim() !== '0:09', 'the countdown to move', 3000);
+  });
+
+  it('announces status changes and new reservations in a polite live region', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '100' }, { token: s.token });
+    await waitFor(() => rows(el).length === 1, 'the list');
+    const region = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    expect(region.textContent!.trim()).to.equal('');
+    await setStatus(s.workspaceSid, s.reservations[0].sid, 'rescinded');
+    await waitFor(() => of('reservation-status-change').length === 1, 'the change');
+    await el.updateComplete;
+    expect(region.textContent).to.include(`Reservation for task ${s.reservations[0].task_sid} is now rescinded.`);
+  });
+
+  it('closes an open form when the reservation moves, and says why', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '100' }, { token: s.token });
+    const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
+    [...row.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Dequeue')!.click();
+    await waitFor(() => row.shadowRoot!.querySelector('reservation-form'), 'the form');
+    await setStatus(s.workspaceSid, s.reservations[0].sid, 'timeout');
+    await waitFor(() => !row.shadowRoot!.querySelector('reservation-form'), 'the form to close');
+    expect(row.dataset.reservationStatus).to.equal('timeout');
+    expect(row.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.match(/Dequeue form was closed.*timed out/);
+    expect(visibleText(row)).to.include('Timed out');
+  });
+
+  it('takes api-base and token from an ancestor, and follows a new token there', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const host = document.createElement('section');
+    document.body.append(host);
+    try {
+      const config = provideReservationConfig(host, { apiBase: API_BASE, token: s.token });
+      const el = document.createElement('reservation-panel');
+      el.pollInterval = 100;
+      host.append(el);
+      await waitFor(() => rows(el).length === 1, 'the list from the provided config');
+      const fresh = await token(s.workspaceSid, s.workerSid);
+      config.update({ token: fresh });
+      await waitFor(
+        async () => (await listGets(s)).at(-1)?.headers.authorization === `Bearer ${fresh}`,
+        'a request with the new token',
+      );
+    } finally {
+      host.remove();
+    }
+  });
+});

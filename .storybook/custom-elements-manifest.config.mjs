@@ -1,0 +1,18 @@
+// The custom elements manifest that Storybook's controls and docs are generated from
+// (written by scripts/storybook-prepare.mjs to .storybook/generated/). Same analysis as
+// `npm run build`'s manifest; a project-level custom-elements-manifest.config.mjs, when
+// there is one, is taken over (its plugins, for instance).
+import { existsSync } from 'node:fs';
+
+const projectConfig = new URL('../custom-elements-manifest.config.mjs', import.meta.url);
+const base = existsSync(projectConfig) ? (await import(projectConfig.href)).default ?? {} : {};
+
+export default {
+  ...base,
+  globs: ['src/**/*.ts'],
+  exclude: [...(base.exclude ?? []), 'src/emulator/**'],
+  litelement: true,
+  outdir: '.storybook/generated',
+  // package.json keeps pointing at the published manifest in dist/
+  packagejson: false,
+};

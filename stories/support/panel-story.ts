@@ -1,0 +1,90 @@
+/**
+ * What every story of `<reservation-panel>` shares: controls and docs generated from the
+ * custom elements manifest (`@wc-toolkit/storybook-helpers`), a loader that makes the
+ * story's own scenario in the emulator (from `parameters.emulator`), and a render that hands
+ * the panel the emulator's `api-base` and the scenario's token. The panel's events reach the
+ * `on…` spies (and the Actions panel), so `play` functions can check them.
+ */
+import type { Decorator, Meta, StoryContext } from '@storybook/web-components-vite';
+import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
+import { html } from 'lit';
+import { fn } from 'storybook/test';
+import { RESERVATION_STATUSES, type ReservationStatus } from '../../src/api/types.js';
+import type { ReservationPanel } from '../../src/index.js';
+import { apiBase, scenario, setFaults, type Fault, type Scenario, type ScenarioOptions } from './emulator.js';
+
+/** `parameters.emulator` of a story: the scenario it runs against, and faults to inject. */
+export interface EmulatorParameters {
+  scenario?: ScenarioOptions;
+  faults?: Fault[];
+}
+
+export interface Loaded {
+  scenario: Scenario;
+}
+
+const helpers = getStorybookHelpers<ReservationPanel>('reservation-panel');
+
+/** Spies on the panel's events: they show in the Actions panel and `play` functions read them. */
+const eventSpies = () => ({
+  onReservationLoad: fn().mockName('reservation-load'),
+  onReservationStatusChange: fn().mockName('reservation-status-change'),
+  onReservationBeforeUpdate: fn().mockName('reservation-before-update'),
+  onReservationError: fn().mockName('reservation-error'),
+  onReservationTokenExpired: fn().mockName('reservation-token-expired'),
+});
+
+export type PanelArgs = Record<string, unknown> & ReturnType<typeof eventSpies>;
+
+/** Makes the story's scenario; its faults apply to the panel's own requests only. */
+async function loadScenario(context: StoryContext): Promise<Loaded> {
+  const options = (context.parameters['emulator'] ?? {}) as EmulatorParameters;
+  const s = await scenario(options.scenario ?? {});
+  if (options.faults?.length) await setFaults(s.workspaceSid, options.faults);
+  return { scenario: s };
+}
+
+export function renderPanel(args: PanelArgs, context: StoryContext) {
+  const { scenario: s } = context.loaded as Loaded;
+  const { onReservationLoad, onReservationStatusChange, onReservationBeforeUpdate, onReservationError, onReservationTokenExpired, ...panelArgs } =
+    args;
+  return html`<div
+    class="panel-host"
+    @reservation-load=${onReservationLoad}
+    @reservation-status-change=${onReservationStatusChange}
+    @reservation-before-update=${onReservationBeforeUpdate}
+    @reservation-error=${onReservationError}
+    @reservation-token-expired=${onReservationTokenExpired}
+  >
+    ${helpers.template({ ...panelArgs, token: s.token })}
+  </div>`;
+}
+
+/** The meta every panel story file starts from. */
+export const panelMeta = {
+  component: 'reservation-panel',
+  args: { ...helpers.args, 'api-base': apiBase(), ...eventSpies() },
+  argTypes: {
+    ...helpers.argTypes,
+    status: { ...helpers.argTypes['status'], control: 'select', options: [undefined, ...RESERVATION_STATUSES] },
+    // the token comes from the story's scenario; it is never shown
+    token: { ...helpers.argTypes['token'], control: false },
+  },
+  loaders: [loadScenario],
+  render: (args, context) => renderPanel(args, context),
+  parameters: { layout: 'padded' },
+} satisfies Meta<PanelArgs>;
+
+/** Wraps a story in a box of the given width, as a CRM page would host it. */
+export const inBox =
+  (style: string): Decorator =>
+  (story) =>
+    html`<div style=${style}>${story()}</div>`;
+
+/** `count` reservations cycling through the statuses, created over the last hours. */
+export function manyReservations(count: number): ScenarioOptions['reservations'] {
+  return Array.from({ length: count }, (_, i) => ({
+    status: RESERVATION_STATUSES[i % RESERVATION_STATUSES.length] as ReservationStatus,
+    ageSeconds: 30 + i * 97,
+  }));
+}

@@ -1,4 +1,5 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { html, render } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import type { UpdateParams } from '../../src/api/types.js';
@@ -27,6 +28,9 @@ const WA = 'WA' + '0'.repeat(31) + '1';
 const WA2 = 'WA' + 'a'.repeat(32);
 const CA = 'CA' + '0123456789abcdef'.repeat(2);
 
+const containers: HTMLElement[] = [];
+afterEach(() => containers.splice(0).forEach((c) => c.remove()));
+
 interface Mounted {
   el: ReservationForm;
   submits: UpdateParams[];
@@ -35,9 +39,13 @@ interface Mounted {
 
 /** A form for `action`, with its submit and cancel events recorded. */
 async function mountForm(action: ActionName, schema: ParameterSchema = DEFAULT_SCHEMA): Promise<Mounted> {
-  const el = await fixture<ReservationForm>(
-    html`<reservation-form .action=${schema.actions[action]} .fields=${fieldsFor(schema, action)}></reservation-form>`,
-  );
+  // A plain container: open-wc's fixture waits for an animation frame, which a page running
+  // in the background may not get.
+  const container = document.body.appendChild(document.createElement('div'));
+  containers.push(container);
+  render(html`<reservation-form .action=${schema.actions[action]} .fields=${fieldsFor(schema, action)}></reservation-form>`, container);
+  const el = container.firstElementChild as ReservationForm;
+  await el.updateComplete;
   const submits: UpdateParams[] = [];
   let cancels = 0;
   el.addEventListener('reservation-form-submit', (e) => submits.push((e as CustomEvent).detail.params));

@@ -4,7 +4,10 @@
 import '../src/index.js';
 import type { ReservationPanel } from '../src/index.js';
 
-const panel = document.querySelector<ReservationPanel>('#panel')!;
+// The panel is created once the first token is in hand, so it never starts without one.
+const panel = document.createElement('reservation-panel');
+panel.apiBase = '/emulator/v1';
+panel.reservationTimeout = 120;
 const workerSelect = document.querySelector<HTMLSelectElement>('#worker')!;
 const statusSelect = document.querySelector<HTMLSelectElement>('#status')!;
 const log = document.querySelector<HTMLOListElement>('#log')!;
@@ -35,18 +38,25 @@ for (const type of EVENTS) {
   });
 }
 
-async function signIn(workerSid?: string, ttl = 3600) {
+const workers: { workspaceSid: string; workerSid: string; friendlyName: string }[] = await (
+  await fetch('/emulator/demo/workers')
+).json();
+
+async function signIn(workerSid = workers[0]?.workerSid, ttl = 3600) {
+  const worker = workers.find((w) => w.workerSid === workerSid);
   const query = new URLSearchParams({ ttl: String(ttl) });
   if (workerSid) query.set('worker', workerSid);
   const res = await fetch(`/emulator/demo/token?${query}`);
   panel.token = await res.text();
+  // The host backend's stream of TaskRouter events, here the emulator's.
+  if (worker) panel.eventsUrl = `/emulator/events/Workspaces/${worker.workspaceSid}/Workers/${worker.workerSid}`;
 }
 
-const workers: { workerSid: string; friendlyName: string }[] = await (await fetch('/emulator/demo/workers')).json();
 for (const w of workers) workerSelect.append(new Option(w.friendlyName, w.workerSid));
 workerSelect.addEventListener('change', () => void signIn(workerSelect.value));
 statusSelect.addEventListener('change', () => {
   panel.status = (statusSelect.value || undefined) as ReservationPanel['status'];
 });
 document.querySelector('#expire')!.addEventListener('click', () => void signIn(workerSelect.value, -1));
-await signIn(workers[0]?.workerSid);
+await signIn();
+document.querySelector('#panel-slot')!.append(panel);

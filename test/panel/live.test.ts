@@ -208,3 +208,46 @@ describe('reservation-panel live status', () => {
     }
   });
 });
+
+describe('reservation-panel keeps an exact picture', () => {
+  it('after many remote changes and arrivals, shows exactly what the API has, each change reported once', async () => {
+    const { addReservation } = await import('../support/emulator.js');
+    const s = await scenario({
+      reservationTimeoutSeconds: 3600,
+      reservations: Array.from({ length: 8 }, () => ({ status: 'pending' as const })),
+    });
+    const eventsUrl = `${EMULATOR}/events/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`;
+    const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '150', 'events-url': eventsUrl }, { token: s.token });
+    await waitFor(() => rows(el).length === 8, 'the list');
+    const expected = new Map<string, string>(s.reservations.map((r) => [r.sid, 'pending']));
+    const moves: Array<[number, 'accepted' | 'rescinded' | 'timeout' | 'canceled' | 'wrapping' | 'completed']> = [
+      [0, 'accepted'], [1, 'rescinded'], [0, 'wrapping'], [2, 'timeout'], [3, 'canceled'],
+      [0, 'completed'], [4, 'accepted'], [4, 'completed'], [5, 'rescinded'],
+    ];
+    let changes = 0;
+    for (const [i, status] of moves) {
+      await setStatus(s.workspaceSid, s.reservations[i].sid, status);
+      expected.set(s.reservations[i].sid, status);
+      changes++;
+      if (changes % 3 === 0) {
+        const added = await addReservation(s.workspaceSid);
+        expected.set(added.sid, 'pending');
+        changes++;
+      }
+      await sleep(40);
+    }
+    await waitFor(
+      () => rows(el).length === expected.size && rows(el).every((r) => expected.get(r.dataset.reservationSid!) === r.dataset.reservationStatus),
+      'the panel to match the API',
+      8000,
+    );
+    await sleep(400); // more polls must not report anything again
+    const reported = of('reservation-status-change');
+    const final = new Map(reported.map((c) => [c.sid, c.status]));
+    for (const [sid, status] of expected) if (status !== 'pending' || !s.reservations.some((r) => r.sid === sid)) expect(final.get(sid), sid).to.equal(status);
+    // every reported change is a real transition, none reported twice
+    const seen = new Set(reported.map((c) => `${c.sid}:${c.previousStatus}>${c.status}`));
+    expect(seen.size).to.equal(reported.length);
+    expect(reported.length).to.be.at.most(changes);
+  });
+});

@@ -11,3 +11,5 @@ export type {
   SchemaOverride,
 } from './schema/index.js';
 export { ReservationForm } from './components/reservation-form/reservation-form.js';
+export { provideReservationConfig, type ProvidedConfig } from './provide.js';
+export { hostContext, type HostConfig } from './state/contexts.js';

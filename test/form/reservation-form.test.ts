@@ -222,6 +222,11 @@ describe('reservation-form', () => {
     await el.updateComplete;
     expect(from.getAttribute('aria-invalid')).to.equal('false');
     expect(messageOf(el, from)).to.equal('');
+    // the polite live region is rendered before it has a message, so the message is announced
+    const region = [...root(el).querySelectorAll('[aria-live="polite"]')].find((n) =>
+      from.getAttribute('aria-describedby')!.split(' ').includes(n.id),
+    )!;
+    expect(region.checkVisibility(), 'live region rendered').to.equal(true);
     await press('Tab');
     await el.updateComplete;
     expect(from.getAttribute('aria-invalid')).to.equal('true');
@@ -395,6 +400,14 @@ describe('reservation-form', () => {
     await el.updateComplete;
     items = controls(el, 'DequeueStatusCallbackEvent');
     expect(items.map((i) => i.value)).to.deep.equal(['ringing', 'completed']);
+    expectFocus(button(root(el), 'Remove Status callback events 2'), 'focus stays on the row that took its place');
+    add().focus();
+    await press('Enter');
+    await el.updateComplete;
+    button(root(el), 'Remove Status callback events 3')!.focus();
+    await press('Enter');
+    await el.updateComplete;
+    expectFocus(add(), 'removing the last entry puts focus on Add');
     await typeInto(control(el, 'DequeueFrom'), '+15551234567');
     nativeForm(el).requestSubmit();
     expect(submits.pop()).to.deep.equal({

@@ -56,9 +56,6 @@ export const formStyles = css`
     color: var(--_danger);
     font-size: 0.85em;
   }
-  .error:empty {
-    display: none;
-  }
   .req {
     color: var(--_danger);
   }

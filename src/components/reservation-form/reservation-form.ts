@@ -287,12 +287,14 @@ const checkboxes: Control = (form, f, a) => {
 const editableList: Control = (form, f, a) => {
   const items = list(form.value[f.name]);
   const trimmed = items.map((s) => s.trim());
-  const edit = (change: (now: string[]) => string[]) => form.setValue(f.name, change(list(form.value[f.name])));
-  const add = async (e: Event) => {
-    edit((now) => [...now, '']);
+  /** Changes the list, then puts focus on the new last entry (Add) or, if it was lost, on Add (Remove). */
+  const edit = async (e: Event, change: (now: string[]) => string[], focusLast = false) => {
+    const group = (e.target as Element).closest('fieldset')!;
+    form.setValue(f.name, change(list(form.value[f.name])));
     await form.updateComplete;
-    const inputs = (e.target as Element).closest('fieldset')?.querySelectorAll('input');
-    inputs?.[inputs.length - 1]?.focus();
+    const inputs = group.querySelectorAll('input');
+    if (focusLast) inputs[inputs.length - 1]?.focus();
+    else if (!group.contains(form.shadowRoot!.activeElement)) group.querySelector<HTMLElement>(`#${a.id}`)?.focus();
   };
   return html`${items.map(
       (item, i) => html`<div class="row">
@@ -303,15 +305,15 @@ const editableList: Control = (form, f, a) => {
           aria-describedby="${a.id}-error"
           ?readonly=${f.locked}
           .value=${live(item)}
-          @input=${(e: Event) => edit((now) => now.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
+          @input=${(e: Event) => edit(e, (now) => now.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
         />
-        <button type="button" ?hidden=${f.locked} @click=${() => edit((now) => now.filter((_, j) => j !== i))}>
+        <button type="button" ?hidden=${f.locked} @click=${(e: Event) => edit(e, (now) => now.filter((_, j) => j !== i))}>
           Remove<span class="visually-hidden"> ${f.label} ${i + 1}</span>
         </button>
       </div>`,
     )}
     <div>
-      <button type="button" id=${a.id} ?hidden=${f.locked} @click=${add}>
+      <button type="button" id=${a.id} ?hidden=${f.locked} @click=${(e: Event) => edit(e, (now) => [...now, ''], true)}>
         Add<span class="visually-hidden"> to ${f.label}</span>
       </button>
     </div>`;

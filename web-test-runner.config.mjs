@@ -2,14 +2,18 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { loadTs } from './scripts/load-ts.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { packageContentsPlugin } from './test/package/package-plugin.mjs';
+import { referenceProxyPlugin } from './test/proxy/proxy-plugin.mjs';
+import { reactEsmPlugin } from './test/react/react-esm-plugin.mjs';
 
 // The real emulator, mounted into the test server at /emulator: element tests talk to it
 // over HTTP with the same wire format a TaskRouter-compatible proxy serves.
 // WTR_NO_EMULATOR=1 runs pure tests without it (while the emulator itself is being changed).
-const emulator = process.env.WTR_NO_EMULATOR
-  ? (_req, _res, next) => next()
-  : (await loadTs('src/emulator/node.ts')).createEmulatorMiddleware({ basePath: '/emulator', control: true })
-      .middleware;
+// `emulatorServer.emulator` holds its credentials (accountSid, authToken, signingSecret).
+const emulatorServer = process.env.WTR_NO_EMULATOR
+  ? undefined
+  : (await loadTs('src/emulator/node.ts')).createEmulatorMiddleware({ basePath: '/emulator', control: true });
+const emulator = emulatorServer?.middleware ?? ((_req, _res, next) => next());
 
 const chromeArgs = [
   '--no-sandbox',
@@ -40,7 +44,15 @@ export default {
       launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromeArgs },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // React (CommonJS) as ES modules for test/react
+    reactEsmPlugin(),
+    // the reference proxy (examples/proxy) in front of the emulator, for test/proxy
+    referenceProxyPlugin({ emulator: emulatorServer?.emulator, emulatorPath: '/emulator' }),
+    // `npm run build` + `npm pack --dry-run`, for test/package
+    packageContentsPlugin(),
+  ],
   middleware: [
     function emulatorMiddleware(ctx, next) {
       if (!ctx.path.startsWith('/emulator/')) return next();

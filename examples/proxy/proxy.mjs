@@ -28,9 +28,12 @@ import { errors as joseErrors, jwtVerify } from 'jose';
  *
  * @typedef {object} ProxyOptions
  * @property {string} upstream TaskRouter's API root, e.g. `https://taskrouter.twilio.com/v1`
- * @property {string} accountSid the Twilio account SID (`AC…`), HTTP Basic user upstream
- * @property {string} authToken the account's auth token (or an API key secret, with an
- *   API key SID as `accountSid`), HTTP Basic password upstream
+ * @property {string} accountSid the Twilio account SID (`AC…`): the HTTP Basic user upstream
+ *   (unless `apiKey` is given) and the `sub` the tokens must carry
+ * @property {string} [authToken] the account's auth token, the HTTP Basic password upstream;
+ *   not needed with `apiKey`
+ * @property {{ sid: string, secret: string }} [apiKey] a Twilio API key (`SK…` and its
+ *   secret) to use upstream instead of the account's credentials (it can be revoked alone)
  * @property {VerifyToken} [verifyToken] checks a bearer token; by default
  *   {@link hs256Verifier} with `signingSecret`
  * @property {string} [signingSecret] the HS256 key the tokens are signed with (for a Twilio
@@ -135,8 +138,10 @@ const normaliseOrigin = (origin) => origin.trim().replace(/\/+$/, '').toLowerCas
  */
 export function createProxy(options) {
   const upstream = new URL(options.upstream ?? DEFAULT_UPSTREAM).href.replace(/\/+$/, '');
-  const { accountSid, authToken } = options;
-  if (!accountSid || !authToken) throw new TypeError('createProxy: accountSid and authToken are required');
+  const { accountSid, authToken, apiKey } = options;
+  if (!accountSid) throw new TypeError('createProxy: accountSid is required');
+  const [user, password] = apiKey ? [apiKey.sid, apiKey.secret] : [accountSid, authToken];
+  if (!user || !password) throw new TypeError('createProxy: give authToken, or apiKey { sid, secret }');
   const verifyToken =
     options.verifyToken ??
     (options.signingSecret
@@ -149,7 +154,7 @@ export function createProxy(options) {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBodyBytes = options.maxBodyBytes ?? 16_384;
   const upstreamFetch = options.fetch ?? globalThis.fetch;
-  const basic = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
+  const basic = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   const log = options.log ?? (() => {});
 
   /** @param {string | null} origin */

@@ -4,7 +4,8 @@
  * The reference proxy as a standalone server. Configuration from the environment:
  *
  *   TWILIO_ACCOUNT_SID    required: the account SID (AC…), the HTTP Basic user upstream
- *   TWILIO_AUTH_TOKEN     required: the auth token (or, with an API key SID as the user, its secret)
+ *   TWILIO_AUTH_TOKEN     the account's auth token, the HTTP Basic password upstream; or
+ *   TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET  an API key used upstream instead (preferred)
  *   TOKEN_SIGNING_SECRET  required: the HS256 key the panel's Access Tokens are signed with
  *                         (the secret of the API key your token endpoint signs with)
  *   TOKEN_ISSUER          optional: the tokens' required `iss` (that API key's SID, SK…)
@@ -21,7 +22,9 @@ import { createServer } from 'node:http';
 import { createProxy, DEFAULT_UPSTREAM } from './proxy.mjs';
 
 const env = process.env;
-const missing = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TOKEN_SIGNING_SECRET'].filter((name) => !env[name]);
+const useApiKey = Boolean(env.TWILIO_API_KEY_SID || env.TWILIO_API_KEY_SECRET);
+const required = ['TWILIO_ACCOUNT_SID', 'TOKEN_SIGNING_SECRET', ...(useApiKey ? ['TWILIO_API_KEY_SID', 'TWILIO_API_KEY_SECRET'] : ['TWILIO_AUTH_TOKEN'])];
+const missing = required.filter((name) => !env[name]);
 if (missing.length > 0) {
   console.error(`reservation-panel proxy: set ${missing.join(', ')} (see examples/proxy/README.md)`);
   process.exit(1);
@@ -36,7 +39,8 @@ if (new URL(upstream).protocol !== 'https:' && !isLoopback(new URL(upstream).hos
 const proxy = createProxy({
   upstream,
   accountSid: /** @type {string} */ (env.TWILIO_ACCOUNT_SID),
-  authToken: /** @type {string} */ (env.TWILIO_AUTH_TOKEN),
+  authToken: env.TWILIO_AUTH_TOKEN,
+  apiKey: useApiKey ? { sid: /** @type {string} */ (env.TWILIO_API_KEY_SID), secret: /** @type {string} */ (env.TWILIO_API_KEY_SECRET) } : undefined,
   signingSecret: env.TOKEN_SIGNING_SECRET,
   tokenIssuer: env.TOKEN_ISSUER || undefined,
   allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),

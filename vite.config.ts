@@ -27,7 +27,11 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     rolldownOptions: {
-      output: { minify: { compress: true, mangle: true, codegen: true } },
+      output: {
+        minify: { compress: true, mangle: true, codegen: true },
+        // Parts loaded on demand (the forms, the event-stream client) sit beside the bundle.
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
     },
   },
 });

@@ -1,6 +1,6 @@
 // Size of the self-contained bundle against the floor (lit + @lit/context + ky alone),
 // both built by the same Vite/Rolldown minifier in this run, gzipped at level 9.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -40,10 +40,21 @@ export async function sizeReport() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const panel = measure(readFileSync('dist/reservation-panel.js', 'utf8'));
   const floor = measure(floorCode);
+  // What a page loads up front: the bundle and the chunks it imports statically. The rest
+  // (the forms, the event-stream client) loads on demand.
+  const entry = readFileSync('dist/reservation-panel.js', 'utf8');
+  const staticChunks = [...entry.matchAll(/(?:^|[;\n])\s*import\s*(?:[^"';]*?from\s*)?["']\.\/(chunks\/[^"']+)["']/g)].map((m) => m[1]);
+  const lazyChunks = readdirSync('dist/chunks').map((f) => `chunks/${f}`).filter((f) => !staticChunks.includes(f));
+  const initialCode = [entry, ...staticChunks.map((f) => readFileSync(`dist/${f}`, 'utf8'))].join('\n');
+  const panel = measure(initialCode);
+  const lazy = Object.fromEntries(lazyChunks.map((f) => [f.replace(/-[\w-]{8}\.js$/, ''), measure(readFileSync(`dist/${f}`, 'utf8'))]));
+  const all = measure([initialCode, ...lazyChunks.map((f) => readFileSync(`dist/${f}`, 'utf8'))].join('\n'));
   return {
     panel,
+    staticChunks,
+    lazy,
+    all,
     floor,
     ratio: panel.gzipped / floor.gzipped,
     overFloor: panel.gzipped - floor.gzipped,

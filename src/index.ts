@@ -2,7 +2,6 @@ export * from './events/index.js';
 export type { Reservation, ReservationStatus, UpdateParams } from './api/types.js';
 export { ReservationItem } from './components/reservation-item/reservation-item.js';
 export { ReservationPanel } from './components/reservation-panel/reservation-panel.js';
-export { DEFAULT_SCHEMA, actionsFor, applyOverride, fieldsFor } from './schema/index.js';
 export type {
   ActionName,
   FieldDescriptor,
@@ -10,6 +9,5 @@ export type {
   ParameterSchema,
   SchemaOverride,
 } from './schema/index.js';
-export { ReservationForm } from './components/reservation-form/reservation-form.js';
 export { provideReservationConfig, type ProvidedConfig } from './provide.js';
 export { hostContext, type HostConfig } from './state/contexts.js';

@@ -1,7 +1,17 @@
-import { SPEC_RESERVATION_STATUSES } from '../schema/spec-params.generated.js';
-
-/** Every reservation status of the Worker Reservation resource, in the spec's order. */
-export const RESERVATION_STATUSES = SPEC_RESERVATION_STATUSES;
+/**
+ * Every reservation status of the Worker Reservation resource, in the spec's order
+ * (`worker_reservation_enum_status`; a test holds it to the spec).
+ */
+export const RESERVATION_STATUSES = [
+  'pending',
+  'accepted',
+  'rejected',
+  'timeout',
+  'canceled',
+  'rescinded',
+  'wrapping',
+  'completed',
+] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
 /** Statuses a worker can still act on, shown first in the list. */

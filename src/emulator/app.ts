@@ -149,7 +149,9 @@ export function createFetch(ctx: EmulatorContext, options: AppOptions): (request
     const ws0 = wsSid ? ctx.store.workspaces.get(wsSid) : undefined;
     if (ws0) ctx.store.sweep(ws0);
 
-    const apiWs = rel.startsWith('/v1/') ? ctx.store.workspaces.get(WORKSPACE_IN_PATH.exec(rel)?.[1] ?? '') : undefined;
+    // API requests and event streams are logged, and faults apply to them.
+    const logged = rel.startsWith('/v1/') || rel.startsWith('/events/');
+    const apiWs = logged ? ctx.store.workspaces.get(WORKSPACE_IN_PATH.exec(rel)?.[1] ?? '') : undefined;
     let response: Response | undefined;
     if (apiWs) {
       const headers: Record<string, string> = {};

@@ -2,10 +2,11 @@
  * The default parameter schema, derived from the official spec's UpdateWorkerReservation
  * parameters (spec-params.generated.ts) and the facts Twilio's docs add (doc-facts.ts).
  */
-import type { Instruction, ReservationStatus } from '../api/types.js';
+import type { Instruction } from '../api/types.js';
 import { DOC_DEFAULTS, DOC_ENUMS, DOC_RANGES, REQUIRED_BY_INSTRUCTION } from './doc-facts.js';
-import type { ActionDescriptor, ActionName, Choice, FieldDescriptor, FieldKind, ParameterSchema } from './schema.types.js';
+import type { ActionName, Choice, FieldDescriptor, FieldKind, ParameterSchema } from './schema.types.js';
 import { ACTIONS } from './schema.types.js';
+import { ACTION_DESCRIPTORS } from './actions.js';
 import { SPEC_UPDATE_PARAMS, type SpecParam } from './spec-params.generated.js';
 
 /** Parameters an action sends by itself rather than through a field. */
@@ -121,18 +122,6 @@ function rank(f: FieldDescriptor, specIndex: number): number {
   return ACTIONS.indexOf(f.action) * 1000 + (f.group === 'basic' && basic >= 0 ? basic : 100 + specIndex);
 }
 
-const PENDING: readonly ReservationStatus[] = ['pending'];
-
-function action(
-  name: ActionName,
-  label: string,
-  params: Record<string, string>,
-  form: boolean,
-  statuses: readonly ReservationStatus[],
-): ActionDescriptor {
-  return { name, label, params, form, statuses };
-}
-
 const fields = SPEC_UPDATE_PARAMS.flatMap((p, i) => {
   const a = actionOf(p.name);
   if (!a) return [];
@@ -145,15 +134,6 @@ const fields = SPEC_UPDATE_PARAMS.flatMap((p, i) => {
 /** The default schema: every update parameter of the spec, grouped per action. */
 export const DEFAULT_SCHEMA: ParameterSchema = {
   offered: ACTIONS,
-  actions: {
-    accept: action('accept', 'Accept', { ReservationStatus: 'accepted' }, false, PENDING),
-    reject: action('reject', 'Reject', { ReservationStatus: 'rejected' }, true, PENDING),
-    dequeue: action('dequeue', 'Dequeue', { Instruction: 'dequeue' }, true, PENDING),
-    call: action('call', 'Call', { Instruction: 'call' }, true, PENDING),
-    redirect: action('redirect', 'Redirect', { Instruction: 'redirect' }, true, PENDING),
-    conference: action('conference', 'Conference', { Instruction: 'conference' }, true, PENDING),
-    wrapUp: action('wrapUp', 'Wrap up', { ReservationStatus: 'wrapping' }, false, ['accepted']),
-    complete: action('complete', 'Complete', { ReservationStatus: 'completed' }, false, ['accepted', 'wrapping']),
-  },
+  actions: ACTION_DESCRIPTORS,
   fields,
 };

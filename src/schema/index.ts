@@ -1,5 +1,6 @@
 /** The parameter schema of the action forms: types, default schema, queries, validation, serialization. */
 export * from './schema.types.js';
+export { ACTION_DESCRIPTORS, actionsForStatus, offeredActions } from './actions.js';
 export { DEFAULT_SCHEMA, FIXED_PARAMS, actionOf, choiceLabel, kindOf, plainText } from './default-schema.js';
 export { DOC_DEFAULTS, DOC_ENUMS, DOC_RANGES, REQUIRED_BY_INSTRUCTION } from './doc-facts.js';
 export { fieldValue, initialModel, isEmpty } from './model.js';

@@ -16,9 +16,12 @@ export interface ActionResult {
   readonly message?: string;
 }
 
-/** The panel's action service: the schema in force, and the one way to send an action. */
+/** The panel's action service: the actions offered, the schema in force, and the one way to send an action. */
 export interface ReservationActions {
-  readonly schema: ParameterSchema;
+  /** the actions offered (known without loading the schema) */
+  readonly offered: readonly ActionName[];
+  /** the full parameter schema in force, loaded with the forms on first use */
+  schema(): Promise<ParameterSchema>;
   perform(reservation: Reservation, action: ActionName, params: UpdateParams): Promise<ActionResult>;
 }
 

@@ -123,7 +123,8 @@ describe('reservation-panel live status', () => {
       { token: s.token },
     );
     await waitFor(() => rows(el).length === 2, 'the list');
-    await sleep(200); // the stream connects
+    await waitFor(async () => (await requests(s.workspaceSid)).some((r) => r.path.startsWith('/events/')), 'the stream');
+    await sleep(100);
     await setStatus(s.workspaceSid, s.reservations[1].sid, 'rescinded');
     await waitFor(() => of('reservation-status-change').length === 1, 'the pushed change', 3000);
     expect(of('reservation-status-change')[0]).to.include({ sid: s.reservations[1].sid, status: 'rescinded', source: 'sync' });
@@ -132,13 +133,13 @@ describe('reservation-panel live status', () => {
     expect(log.filter((r) => r.path.endsWith('/Reservations'))).to.have.length(1);
   });
 
-  it('falls back to polling when the events stream cannot be opened', async () => {
+  it('falls back to polling when the events stream fails', async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
-    const { el, of } = await mount(
-      { 'api-base': API_BASE, 'poll-interval': '100', 'events-url': `${EMULATOR}/events/nowhere` },
-      { token: s.token },
-    );
+    await setFaults(s.workspaceSid, [{ pathIncludes: '/events/', status: 503 }]);
+    const eventsUrl = `${EMULATOR}/events/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`;
+    const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '100', 'events-url': eventsUrl }, { token: s.token });
     await waitFor(() => rows(el).length === 1, 'the list');
+    await waitFor(async () => (await requests(s.workspaceSid)).some((r) => r.path.startsWith('/events/')), 'a stream attempt');
     await setStatus(s.workspaceSid, s.reservations[0].sid, 'canceled');
     await waitFor(() => of('reservation-status-change').length === 1, 'the change by polling');
   });
@@ -219,6 +220,7 @@ describe('reservation-panel keeps an exact picture', () => {
     const eventsUrl = `${EMULATOR}/events/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`;
     const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '150', 'events-url': eventsUrl }, { token: s.token });
     await waitFor(() => rows(el).length === 8, 'the list');
+    await waitFor(async () => (await requests(s.workspaceSid)).some((r) => r.path.startsWith('/events/')), 'the stream');
     const expected = new Map<string, string>(s.reservations.map((r) => [r.sid, 'pending']));
     const moves: Array<[number, 'accepted' | 'rescinded' | 'timeout' | 'canceled' | 'wrapping' | 'completed']> = [
       [0, 'accepted'], [1, 'rescinded'], [0, 'wrapping'], [2, 'timeout'], [3, 'canceled'],

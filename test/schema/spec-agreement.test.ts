@@ -5,7 +5,8 @@ import { expect } from '@open-wc/testing';
 import { DOC_DEFAULTS, DOC_ENUMS, DOC_RANGES, REQUIRED_BY_INSTRUCTION } from '../../src/schema/doc-facts.js';
 import { DEFAULT_SCHEMA, FIXED_PARAMS, plainText } from '../../src/schema/default-schema.js';
 import { ACTIONS, type FieldDescriptor, type FieldKind } from '../../src/schema/schema.types.js';
-import { SPEC_UPDATE_PARAMS, type SpecParam } from '../../src/schema/spec-params.generated.js';
+import { SPEC_RESERVATION_STATUSES, SPEC_UPDATE_PARAMS, type SpecParam } from '../../src/schema/spec-params.generated.js';
+import { RESERVATION_STATUSES } from '../../src/api/types.js';
 
 const fields = DEFAULT_SCHEMA.fields;
 const byName = new Map(fields.map((f) => [f.name, f]));
@@ -60,6 +61,10 @@ describe('default schema agrees with the spec', () => {
     expect(names.slice().sort()).to.deep.equal(SPEC_UPDATE_PARAMS.map((p) => p.name).sort());
     expect(new Set(names).size).to.equal(names.length);
     expect(fields).to.have.length(50);
+  });
+
+  it('the API client knows exactly the reservation statuses of the spec, in order', () => {
+    expect([...RESERVATION_STATUSES]).to.deep.equal([...SPEC_RESERVATION_STATUSES]);
   });
 
   it('the fixed params take values the spec and the docs allow', () => {

@@ -1,14 +1,15 @@
 import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Reservation } from '../../api/types.js';
+import type { Reservation, UpdateParams } from '../../api/types.js';
 import { PanelElement } from '../../base/panel-element.js';
 import type { ReservationFormSubmitEvent } from '../../events/internal.js';
-import { actionsFor, fieldsFor, initialModel, opensForm, serialize, type ActionName } from '../../schema/index.js';
+import { ACTION_DESCRIPTORS, actionsForStatus } from '../../schema/actions.js';
+import type { ActionName, FieldDescriptor } from '../../schema/schema.types.js';
 import { actionsContext, type ReservationActions } from '../../state/contexts.js';
 import { formatAge, STATUS_LABELS } from '../../state/format.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import '../reservation-form/reservation-form.js';
+import { loadFormKit } from '../reservation-form/load.js';
 import { itemActionStyles, itemStyles } from './reservation-item.styles.js';
 
 /**
@@ -38,6 +39,8 @@ export class ReservationItem extends PanelElement {
 
   /** the action whose form is open */
   @state() private open?: ActionName;
+  /** the open form's fields */
+  @state() private fields: readonly FieldDescriptor[] = [];
   /** the action being sent */
   @state() private busy?: ActionName;
   @state() private message = '';
@@ -45,9 +48,9 @@ export class ReservationItem extends PanelElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     const r = this.reservation;
     if (changed.has('reservation') && r && this.open && this.actions) {
-      const valid = actionsFor(this.actions.schema, r.reservation_status).some((a) => a.name === this.open);
+      const valid = actionsForStatus(this.actions.offered, r.reservation_status).some((a) => a.name === this.open);
       if (!valid) {
-        const label = this.actions.schema.actions[this.open].label;
+        const label = ACTION_DESCRIPTORS[this.open].label;
         const closed = `The ${label} form was closed: this reservation is now ${STATUS_LABELS[r.reservation_status].toLowerCase()}.`;
         this.message = this.message ? `${this.message} ${closed}` : closed;
         this.open = undefined;
@@ -55,7 +58,7 @@ export class ReservationItem extends PanelElement {
     }
   }
 
-  private async run(action: ActionName, params: ReturnType<typeof serialize>) {
+  private async run(action: ActionName, params: UpdateParams) {
     const r = this.reservation;
     if (!r || !this.actions || this.busy) return;
     const hadFocus = this.matches(':focus-within');
@@ -74,17 +77,22 @@ export class ReservationItem extends PanelElement {
     }
   }
 
-  private handleAction(action: ActionName) {
-    const schema = this.actions?.schema;
-    if (!schema || this.busy) return;
-    if (opensForm(schema, action)) {
-      this.message = '';
-      this.open = action;
-      void this.updateComplete.then(() => this.renderRoot.querySelector('reservation-form')?.focus());
-      return;
+  private async handleAction(action: ActionName) {
+    const actions = this.actions;
+    if (!actions || this.busy) return;
+    const descriptor = ACTION_DESCRIPTORS[action];
+    // Accept, Wrap up and Complete send their fixed params at once; the others need the schema.
+    if (!descriptor.form) return this.run(action, { ...descriptor.params });
+    const [kit, schema] = await Promise.all([loadFormKit(), actions.schema()]);
+    const fields = kit.fieldsFor(schema, action);
+    if (!kit.opensForm(schema, action)) {
+      return this.run(action, kit.serialize(schema.actions[action], fields, kit.initialModel(fields)));
     }
-    const fields = fieldsFor(schema, action);
-    void this.run(action, serialize(schema.actions[action], fields, initialModel(fields)));
+    this.message = '';
+    this.fields = fields;
+    this.open = action;
+    await this.updateComplete;
+    this.renderRoot.querySelector('reservation-form')?.focus();
   }
 
   private handleSubmit(event: ReservationFormSubmitEvent) {
@@ -103,19 +111,19 @@ export class ReservationItem extends PanelElement {
   }
 
   private renderActions(r: Reservation) {
-    const schema = this.actions?.schema;
-    if (!schema) return nothing;
+    const actions = this.actions;
+    if (!actions) return nothing;
     if (this.open) {
       return html`<reservation-form
-        .action=${schema.actions[this.open]}
-        .fields=${fieldsFor(schema, this.open)}
+        .action=${ACTION_DESCRIPTORS[this.open]}
+        .fields=${this.fields}
         .serverError=${this.message}
         ?busy=${this.busy === this.open}
         @reservation-form-submit=${this.handleSubmit}
         @reservation-form-cancel=${this.handleCancel}
       ></reservation-form>`;
     }
-    const available = actionsFor(schema, r.reservation_status);
+    const available = actionsForStatus(actions.offered, r.reservation_status);
     return html`${available.length
         ? html`<div part="actions" class="actions">
             ${available.map(
@@ -124,7 +132,7 @@ export class ReservationItem extends PanelElement {
                   type="button"
                   data-action=${a.name}
                   aria-disabled=${this.busy ? 'true' : 'false'}
-                  @click=${() => this.handleAction(a.name)}
+                  @click=${() => void this.handleAction(a.name)}
                 >
                   ${a.label}
                 </button>`,

@@ -20,7 +20,9 @@ import {
   ReservationTokenExpiredEvent,
   type ReservationErrorDetail,
 } from '../../events/index.js';
-import { resolveSchema, type ActionName, type ParameterSchema, type SchemaOverride } from '../../schema/index.js';
+import { offeredActions } from '../../schema/actions.js';
+import type { ActionName, ParameterSchema, SchemaOverride } from '../../schema/schema.types.js';
+import { loadFormKit } from '../reservation-form/load.js';
 import { subscribeClock } from '../../state/clock.js';
 import { resolveConfig, type ResolvedConfig } from '../../state/config.js';
 import {
@@ -32,7 +34,6 @@ import {
   type HostConfig,
   type ReservationActions,
 } from '../../state/contexts.js';
-import { openEventStream } from '../../api/events.js';
 import { STATUS_LABELS } from '../../state/format.js';
 import type { StatusChange } from '../../state/reservations.js';
 import { acquireFeed, releaseFeed, type FeedEvent, type FeedSubscriber, type ReservationFeed } from '../../state/reservation-feed.js';
@@ -182,7 +183,11 @@ export class ReservationPanel extends PanelElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('schema') || !this.actions) {
-      this.actions = { schema: this.resolveSchemaOrReport(), perform: (r, a, p) => this.perform(r, a, p) };
+      let resolved: Promise<ParameterSchema> | undefined;
+      const schema = () => (resolved ??= this.resolveSchemaOrReport());
+      this.actions = { offered: offeredActions(this.schema), schema, perform: (r, a, p) => this.perform(r, a, p) };
+      // A host's override is checked at once, so a mistake is reported when it is made.
+      if (this.schema) void schema();
     }
     const has = (key: string) => (changed as Map<PropertyKey, unknown>).has(key);
     if (has('token') || has('host')) this.handleNewToken();
@@ -268,16 +273,26 @@ export class ReservationPanel extends PanelElement {
   /** Pushed `reservation.*` events: each one refreshes its reservation at once. */
   private connectStream(feed: ReservationFeed) {
     const worker = this.worker!;
-    this.stopStream = openEventStream({
-      url: this.eventsUrl,
-      getToken: () => (this.tokenExpired ? undefined : this.effectiveToken),
-      onOpen: () => feed.setStreaming(true),
-      onClose: () => feed.setStreaming(false),
-      onEvent: (event) => {
-        if (!event.EventType?.startsWith('reservation.') || !event.ResourceSid) return;
-        if (event.WorkerSid && event.WorkerSid !== worker.workerSid) return;
-        void feed.refreshOne(event.ResourceSid);
-      },
+    let stopped = false;
+    let stop = () => {};
+    this.stopStream = () => {
+      stopped = true;
+      stop();
+    };
+    // The stream client loads only for panels that have an events-url.
+    void import('../../api/events.js').then(({ openEventStream }) => {
+      if (stopped) return;
+      stop = openEventStream({
+        url: this.eventsUrl,
+        getToken: () => (this.tokenExpired ? undefined : this.effectiveToken),
+        onOpen: () => feed.setStreaming(true),
+        onClose: () => feed.setStreaming(false),
+        onEvent: (event) => {
+          if (!event.EventType?.startsWith('reservation.') || !event.ResourceSid) return;
+          if (event.WorkerSid && event.WorkerSid !== worker.workerSid) return;
+          void feed.refreshOne(event.ResourceSid);
+        },
+      });
     });
   }
 
@@ -285,7 +300,8 @@ export class ReservationPanel extends PanelElement {
 
   private readonly handleOnline = () => void this.feed?.reload(false);
 
-  private resolveSchemaOrReport(): ParameterSchema {
+  private async resolveSchemaOrReport(): Promise<ParameterSchema> {
+    const { resolveSchema } = await loadFormKit();
     try {
       return resolveSchema(this.schema);
     } catch (e) {

@@ -170,7 +170,8 @@ export class ReservationFeed {
     const { worker, status } = this.options;
     const started = ++this.generation;
     try {
-      const fetched = await api.list(worker, { status, signal: controller.signal });
+      // The largest page the API allows: the fewest round trips for a long list.
+      const fetched = await api.list(worker, { status, pageSize: 1000, signal: controller.signal });
       if (controller.signal.aborted) return;
       // A reservation replaced while this list was on its way is newer than the list's copy.
       const list = fetched.map((r) => ((this.replacedAt.get(r.sid) ?? 0) > started ? (this.bySid.get(r.sid) ?? r) : r));

@@ -253,3 +253,33 @@ describe('reservation-panel keeps an exact picture', () => {
     expect(reported.length).to.be.at.most(changes);
   });
 });
+
+describe('reservation-panel long lists', () => {
+  // The virtualizer's layout can outlast one ResizeObserver round, which Chromium reports as a
+  // harmless "ResizeObserver loop" error event.
+  let original: OnErrorEventHandler;
+  beforeEach(() => {
+    original = window.onerror;
+    window.onerror = (message, ...rest) =>
+      String(message).includes('ResizeObserver loop') ? true : (original?.call(window, message, ...rest) ?? false);
+  });
+  afterEach(() => (window.onerror = original));
+
+  it('virtualizes a long list: only rows in view are in the DOM, and scrolling reaches the last', async () => {
+    const s = await scenario({
+      reservationTimeoutSeconds: 3600,
+      reservations: Array.from({ length: 600 }, (_, i) => ({ status: 'pending' as const, ageSeconds: 600 - i })),
+    });
+    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
+    await waitFor(() => rows(el).length > 0 && el.shadowRoot!.querySelector('.virtual'), 'a virtualized list', 8000);
+    await waitFor(() => rows(el).length > 0 && rows(el).length < 100, 'only some rows in the DOM');
+    const first = el.shadowRoot!.querySelector('li')!;
+    expect(first.getAttribute('aria-setsize')).to.equal('600');
+    expect(first.getAttribute('aria-posinset')).to.equal('1');
+    const last = s.reservations[599].sid;
+    expect(rows(el).some((r) => r.dataset.reservationSid === last)).to.equal(false);
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await waitFor(() => rows(el).some((r) => r.dataset.reservationSid === last), 'the last row after scrolling', 5000);
+    window.scrollTo(0, 0);
+  });
+});

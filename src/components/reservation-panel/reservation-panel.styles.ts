@@ -22,6 +22,13 @@ export const panelStyles = css`
     display: grid;
     gap: var(--_gap);
   }
+  .list.virtual {
+    display: block;
+  }
+  .list.virtual > li {
+    width: 100%;
+    padding-bottom: var(--_gap);
+  }
   .notice {
     margin: 0;
     padding: var(--_gap);

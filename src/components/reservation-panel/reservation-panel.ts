@@ -43,6 +43,12 @@ import { panelStyles } from './reservation-panel.styles.js';
 
 const EXPIRED = 'Your TaskRouter session has expired.';
 
+/** Longer lists are virtualized: only the rows in view are in the DOM. */
+export const VIRTUALIZE_ABOVE = 100;
+
+type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
+let virtualizeLoading: Promise<Virtualize> | undefined;
+
 /**
  * @summary A TaskRouter worker's reservations, and what the worker can do with them.
  *
@@ -133,6 +139,8 @@ export class ReservationPanel extends PanelElement {
   @state() private tokenExpired = false;
   /** the last status change, for the polite live region */
   @state() private announcement = '';
+  /** the virtualizer, once a list has been long enough to need it */
+  @state() private virtualize?: Virtualize;
 
   private feed?: ReservationFeed;
   private apiBaseInUse = '';
@@ -486,25 +494,32 @@ export class ReservationPanel extends PanelElement {
         </p>`;
     }
     const timeout = Number(this.reservationTimeout) > 0 ? Number(this.reservationTimeout) * 1000 : 0;
+    const row = (r: Reservation, i: number) =>
+      html`<li aria-setsize=${list.length} aria-posinset=${i + 1}>
+        <reservation-item
+          part="reservation"
+          role="group"
+          aria-label=${`Reservation for task ${r.task_sid}`}
+          data-reservation-sid=${r.sid}
+          data-reservation-status=${r.reservation_status}
+          .reservation=${r}
+          .now=${this.now}
+          .timeoutMs=${timeout}
+        ></reservation-item>
+      </li>`;
+    const long = list.length > VIRTUALIZE_ABOVE;
+    if (long && !this.virtualize) {
+      void (virtualizeLoading ??= import('@lit-labs/virtualizer/virtualize.js').then((m) => m.virtualize)).then(
+        (v) => (this.virtualize = v),
+      );
+    }
+    const rows =
+      long && this.virtualize
+        ? this.virtualize({ items: list, keyFunction: (r) => r.sid, renderItem: row })
+        : repeat(long ? list.slice(0, VIRTUALIZE_ABOVE) : list, (r) => r.sid, row);
     return html`${error}
-      <ul part="list" class="list" aria-label="Reservations" aria-busy=${feed.loading ? 'true' : 'false'}>
-        ${repeat(
-          list,
-          (r) => r.sid,
-          (r) =>
-            html`<li>
-              <reservation-item
-                part="reservation"
-                role="group"
-                aria-label=${`Reservation for task ${r.task_sid}`}
-                data-reservation-sid=${r.sid}
-                data-reservation-status=${r.reservation_status}
-                .reservation=${r}
-                .now=${this.now}
-                .timeoutMs=${timeout}
-              ></reservation-item>
-            </li>`,
-        )}
+      <ul part="list" class=${long ? 'list virtual' : 'list'} aria-label="Reservations" aria-busy=${feed.loading ? 'true' : 'false'}>
+        ${rows}
       </ul>`;
   }
 

@@ -39,4 +39,18 @@ export const hostStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
+  @media (forced-colors: active) {
+    button {
+      border-color: ButtonText;
+    }
+    button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      scroll-behavior: auto !important;
+      transition: none !important;
+    }
+  }
 `;

@@ -71,7 +71,7 @@ export const formStyles = css`
   button[type='submit'] {
     background: var(--_accent);
     border-color: var(--_accent);
-    color: var(--_on-accent, #fff);
+    color: var(--_on-accent);
   }
   .server-error {
     margin: 0;

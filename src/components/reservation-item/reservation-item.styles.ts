@@ -55,10 +55,20 @@ export const itemActionStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .countdown.warning {
-    color: var(--reservation-panel-color-warning, #9a3412);
+    color: var(--_warning);
     font-weight: 600;
   }
   .head:focus {
     outline: none;
+  }
+  @media (forced-colors: active) {
+    .base {
+      border-color: CanvasText;
+    }
+    .countdown.warning {
+      color: Mark;
+      forced-color-adjust: none;
+      background: Canvas;
+    }
   }
 `;

@@ -71,6 +71,7 @@ let virtualizeLoading: Promise<Virtualize> | undefined;
  * @cssprop --reservation-panel-color-accent - focus ring and primary actions
  * @cssprop --reservation-panel-color-danger - errors
  * @cssprop --reservation-panel-color-warning - a countdown near its end
+ * @cssprop --reservation-panel-color-on-accent - text on the accent colour (submit buttons)
  * @cssprop --reservation-panel-radius - corner radius
  * @cssprop --reservation-panel-gap - spacing unit (density)
  *
@@ -118,6 +119,9 @@ export class ReservationPanel extends PanelElement {
    * stream is healthy and takes over when it fails.
    */
   @property({ attribute: 'events-url' }) eventsUrl = '';
+
+  /** `light` or `dark` fixes the colour scheme; otherwise the panel follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** Seconds a pending reservation lives (the workflow's `TaskReservationTimeout`), for the countdown. */
   @property({ attribute: 'reservation-timeout', type: Number }) reservationTimeout = 0;

@@ -1,14 +1,14 @@
+/// <reference types="vite/client" />
 /**
  * Makes sure the stories have a TaskRouter emulator at `<storybook base>/emulator`:
  *
- * 1. a server already answers there (the Vite dev server under `npm run storybook`, or this
- *    Storybook's Service Worker from an earlier visit): nothing to do;
- * 2. else (a static Storybook on a plain web server) the emulator is started in a Service
- *    Worker (`emulator-sw.js`, beside `iframe.html`), and the page waits until the worker
- *    controls it;
- * 3. where Service Workers are not available (a page over plain http from a host other than
- *    localhost is not a secure context), the emulator runs in the page and `fetch` is routed
- *    to it for that path.
+ * - under `npm run storybook`, the Vite dev server mounts it there (vite.config.ts);
+ * - in the static build (`npm run build-storybook`), which any web server can host, the
+ *   emulator runs in a Service Worker (`emulator-sw.js`, beside `iframe.html`): registered
+ *   on the first visit, and the page waits until the worker controls it;
+ * - where Service Workers are not available (a page over plain http from a host other than
+ *   localhost is not a secure context), the emulator runs in the page itself and `fetch` is
+ *   routed to it for that path.
  *
  * Paths are relative to the Storybook's own location, so a static Storybook served from a
  * sub-path (`https://intranet.example/ui/storybook/`) works as well as one at the root.
@@ -47,10 +47,13 @@ function controlled(): Promise<void> {
   });
 }
 
+/** The Storybook's own directory: the worker's scope, and where `emulator-sw.js` is. */
+const storybookDir = () => new URL('./', document.baseURI);
+
 async function startServiceWorker(base: string): Promise<boolean> {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return false;
   try {
-    const scope = new URL('./', document.baseURI);
+    const scope = storybookDir();
     await navigator.serviceWorker.register(new URL(SW_FILE, scope), { scope: scope.pathname });
     await controlled();
     return answers(base);
@@ -84,8 +87,10 @@ let started: Promise<EmulatorHost> | undefined;
 /** Starts (once) whatever hosts the emulator here, and tells which. */
 export function ensureEmulator(): Promise<EmulatorHost> {
   started ??= (async (): Promise<EmulatorHost> => {
+    if (import.meta.env.DEV) return 'server';
     const base = emulatorBase();
-    if (await answers(base)) return 'server';
+    // a later visit: the worker installed by the first one already controls the page
+    if (navigator.serviceWorker?.controller?.scriptURL === new URL(SW_FILE, storybookDir()).href) return 'service-worker';
     if (await startServiceWorker(base)) return 'service-worker';
     await startInPage(base);
     return 'page';

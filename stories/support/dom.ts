@@ -39,3 +39,29 @@ export function control<T extends HTMLElement = HTMLInputElement>(form: HTMLElem
   if (!el) throw new Error(`no control named ${name}`);
   return el;
 }
+
+const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The action button named `name` (Accept, Dequeue, …) of a reservation's row. */
+export function actionButton(row: HTMLElement, name: string): HTMLButtonElement {
+  const button = [...row.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="actions"] button')].find((b) => text(b) === name);
+  if (!button) throw new Error(`no ${name} button in this reservation`);
+  return button;
+}
+
+/** The submit button of a form. */
+export const submitButton = (form: HTMLElement) => form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+
+/** The message shown for a control (what its `aria-describedby` names, besides the help). */
+export function messageOf(control: HTMLElement): string {
+  const root = control.getRootNode() as ShadowRoot;
+  return (control.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .map((id) => root.getElementById(id))
+    .filter((el): el is HTMLElement => !!el && el.classList.contains('error'))
+    .map(text)
+    .join(' ');
+}
+
+/** A form's error from the server (`role="alert"`), if shown. */
+export const serverErrorIn = (form: HTMLElement) => form.shadowRoot!.querySelector<HTMLElement>('[role="alert"]');

@@ -39,3 +39,7 @@ export const setStatus = (workspaceSid: string, sid: string, status: Reservation
 
 export const addReservation = (workspaceSid: string, options: { workerSid?: string; task?: string; status?: ReservationStatus } = {}) =>
   control<Reservation>(`/workspaces/${workspaceSid}/reservations`, options);
+
+/** A fresh token for a worker of a scenario, as the host page's backend would hand out. */
+export const token = (workspaceSid: string, workerSid: string, ttlSeconds = 3600) =>
+  control<{ token: string }>('/token', { workspaceSid, workerSid, ttlSeconds }).then((r) => r.token);

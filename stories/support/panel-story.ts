@@ -36,10 +36,14 @@ const eventSpies = () => ({
 
 export type PanelArgs = Record<string, unknown> & ReturnType<typeof eventSpies>;
 
-/** Makes the story's scenario; its faults apply to the panel's own requests only. */
+/**
+ * Makes the story's scenario; its faults apply to the panel's own requests only. Pending
+ * reservations live an hour unless the story says otherwise, so that none times out while
+ * someone looks at the story.
+ */
 async function loadScenario(context: StoryContext): Promise<Loaded> {
   const options = (context.parameters['emulator'] ?? {}) as EmulatorParameters;
-  const s = await scenario(options.scenario ?? {});
+  const s = await scenario({ reservationTimeoutSeconds: 3600, ...options.scenario });
   if (options.faults?.length) await setFaults(s.workspaceSid, options.faults);
   return { scenario: s };
 }

@@ -53,7 +53,14 @@ export class ReservationItem extends PanelElement {
         const label = ACTION_DESCRIPTORS[this.open].label;
         const closed = `The ${label} form was closed: this reservation is now ${STATUS_LABELS[r.reservation_status].toLowerCase()}.`;
         this.message = this.message ? `${this.message} ${closed}` : closed;
+        // Focus was in the form: keep it in this reservation, on the explanation.
+        const hadFocus = this.matches(':focus-within');
         this.open = undefined;
+        if (hadFocus) {
+          void this.updateComplete.then(() =>
+            (this.renderRoot.querySelector<HTMLElement>('[part~="error"]') ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus(),
+          );
+        }
       }
     }
   }
@@ -139,7 +146,7 @@ export class ReservationItem extends PanelElement {
             )}
           </div>`
         : nothing}
-      ${this.message ? html`<p part="error" class="error" role="alert">${this.message}</p>` : nothing}`;
+      ${this.message ? html`<p part="error" class="error" role="alert" tabindex="-1">${this.message}</p>` : nothing}`;
   }
 
   /** Time left to answer a pending reservation, when its timeout is known. */

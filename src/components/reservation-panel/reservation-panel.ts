@@ -120,6 +120,9 @@ export class ReservationPanel extends PanelElement {
    */
   @property({ attribute: 'events-url' }) eventsUrl = '';
 
+  /** ms each request may take before it fails as timed out (default 10000). */
+  @property({ attribute: 'request-timeout', type: Number }) requestTimeout = 10_000;
+
   /** `light` or `dark` fixes the colour scheme; otherwise the panel follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -203,7 +206,7 @@ export class ReservationPanel extends PanelElement {
     }
     const has = (key: string) => (changed as Map<PropertyKey, unknown>).has(key);
     if (has('token') || has('host')) this.handleNewToken();
-    const keys = ['apiBase', 'workspaceSid', 'workerSid', 'token', 'status', 'pollInterval', 'host', 'eventsUrl'];
+    const keys = ['apiBase', 'workspaceSid', 'workerSid', 'token', 'status', 'pollInterval', 'host', 'eventsUrl', 'requestTimeout'];
     if (!keys.some(has)) return;
     const config = resolveConfig({
       apiBase: this.effectiveApiBase,
@@ -213,7 +216,7 @@ export class ReservationPanel extends PanelElement {
     });
     const same = (a: ResolvedConfig, b: ResolvedConfig) =>
       a.ok && b.ok && a.apiBase === b.apiBase && a.worker.workspaceSid === b.worker.workspaceSid && a.worker.workerSid === b.worker.workerSid;
-    const sameTarget = same(config, this.config);
+    const sameTarget = same(config, this.config) && !has('requestTimeout');
     const sameFeed = sameTarget && !has('status') && !has('pollInterval') && !has('eventsUrl');
     if (sameFeed) return;
     this.config = config;
@@ -234,6 +237,7 @@ export class ReservationPanel extends PanelElement {
         createApiClient({
           apiBase: config.apiBase,
           getToken: () => this.effectiveToken,
+          timeoutMs: Number(this.requestTimeout) > 0 ? Number(this.requestTimeout) : 10_000,
           onServerDate: (server) => (this.skew = server - Date.now()),
         }),
       );

@@ -64,6 +64,8 @@ async function startServiceWorker(base: string): Promise<boolean> {
 }
 
 async function startInPage(base: string): Promise<void> {
+  // the emulator signs its tokens with WebCrypto, which only secure contexts have
+  (await import('./hmac-subtle.js')).installHmacSubtle();
   const { createBrowserEmulator } = await import('./browser-emulator.js');
   const emulator = createBrowserEmulator(base);
   const pageFetch = window.fetch.bind(window);

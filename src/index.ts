@@ -11,3 +11,5 @@ export type {
 } from './schema/index.js';
 export { provideReservationConfig, type ProvidedConfig } from './provide.js';
 export { hostContext, type HostConfig } from './state/contexts.js';
+export { EN, withStrings, type PanelStrings } from './i18n/strings.js';
+export type { ValidationMessages } from './schema/messages.js';

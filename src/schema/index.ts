@@ -21,3 +21,4 @@ export {
   validateField,
   type Validator,
 } from './validators.js';
+export { VALIDATION_EN, type ValidationMessages } from './messages.js';

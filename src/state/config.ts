@@ -4,6 +4,7 @@
  */
 import { readTokenClaims } from '../api/token.js';
 import type { WorkerRef } from '../api/index.js';
+import { EN, type PanelStrings } from '../i18n/strings.js';
 
 export const WORKSPACE_SID = /^WS[0-9a-fA-F]{32}$/;
 export const WORKER_SID = /^WK[0-9a-fA-F]{32}$/;
@@ -19,28 +20,28 @@ export type ResolvedConfig =
   | { ok: true; apiBase: string; worker: WorkerRef }
   | { ok: false; message: string };
 
-export function resolveConfig(input: ConfigInput): ResolvedConfig {
+export function resolveConfig(input: ConfigInput, t: PanelStrings = EN): ResolvedConfig {
   const apiBase = input.apiBase?.trim();
   if (!apiBase) {
-    return { ok: false, message: 'The panel has no api-base: set it to the URL of the TaskRouter API (ending in /v1).' };
+    return { ok: false, message: t.noApiBase };
   }
   if (!input.token) {
-    return { ok: false, message: 'The panel has no token yet: the page has not signed you in to TaskRouter.' };
+    return { ok: false, message: t.noToken };
   }
   const claims = readTokenClaims(input.token);
   const workspaceSid = input.workspaceSid?.trim() || claims?.workspaceSid;
   const workerSid = input.workerSid?.trim() || claims?.workerSid;
   if (!workspaceSid) {
-    return { ok: false, message: 'No workspace: set workspace-sid, or use a token with a TaskRouter grant.' };
+    return { ok: false, message: t.noWorkspace };
   }
   if (!WORKSPACE_SID.test(workspaceSid)) {
-    return { ok: false, message: `workspace-sid "${workspaceSid}" is not a Workspace SID (WS followed by 32 hexadecimal digits).` };
+    return { ok: false, message: t.badWorkspace(workspaceSid) };
   }
   if (!workerSid) {
-    return { ok: false, message: 'No worker: set worker-sid, or use a token with a TaskRouter grant.' };
+    return { ok: false, message: t.noWorker };
   }
   if (!WORKER_SID.test(workerSid)) {
-    return { ok: false, message: `worker-sid "${workerSid}" is not a Worker SID (WK followed by 32 hexadecimal digits).` };
+    return { ok: false, message: t.badWorker(workerSid) };
   }
   return { ok: true, apiBase, worker: { workspaceSid, workerSid } };
 }

@@ -1,7 +1,8 @@
 import { createContext } from '@lit/context';
 import type { ReservationsApi, WorkerRef } from '../api/index.js';
 import type { Reservation, UpdateParams } from '../api/types.js';
-import type { ActionName, ParameterSchema } from '../schema/index.js';
+import type { PanelStrings } from '../i18n/strings.js';
+import type { ActionName, ParameterSchema } from '../schema/schema.types.js';
 
 /** The API client of the nearest panel (or of a host that provides one). */
 export const apiContext = createContext<ReservationsApi | undefined>(Symbol('reservation-panel.api'));
@@ -38,3 +39,12 @@ export interface HostConfig {
 }
 
 export const hostContext = createContext<HostConfig | undefined>(Symbol('reservation-panel.host'));
+
+/** The strings in force and the locale for numbers and durations. */
+export interface Localization {
+  readonly strings: PanelStrings;
+  /** a BCP 47 language tag: the panel's `lang`, else the nearest ancestor's, else the browser's */
+  readonly locale: string;
+}
+
+export const stringsContext = createContext<Localization>(Symbol('reservation-panel.strings'));

@@ -92,7 +92,7 @@ describe('reservation-panel', () => {
     const s = await scenario({ reservations: [{ status: 'pending', ageSeconds: 58 }] });
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
     const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
-    expect(visibleText(row)).to.match(/\b5[89] s\b/);
+    expect(visibleText(row)).to.match(/\b5[89] sec\b/);
     await waitFor(() => visibleText(row).includes('1 min'), 'the age to reach a minute', 4000);
   });
 

@@ -1,3 +1,4 @@
+import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -6,6 +7,8 @@ import { PanelElement } from '../../base/panel-element.js';
 import { ReservationFormCancelEvent, ReservationFormSubmitEvent } from '../../events/internal.js';
 import type { ActionDescriptor, FieldDescriptor, FormModel } from '../../schema/index.js';
 import { serialize, validateField } from '../../schema/index.js';
+import { EN, type PanelStrings } from '../../i18n/strings.js';
+import { stringsContext, type Localization } from '../../state/contexts.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { formStyles } from './reservation-form.styles.js';
 
@@ -17,7 +20,6 @@ interface Aria {
 }
 
 const CHOICE_KINDS: readonly string[] = ['enum', 'enum-list', 'http-method', 'boolean', 'list'];
-const CONTACT_HINT = 'An E.164 number (+15551234567), a client:name or a sip: URI.';
 
 /**
  * @summary The form of one action, generated from its parameter schema: a native control
@@ -42,6 +44,10 @@ export class ReservationForm extends PanelElement {
   /** A message from the server about the last attempt. */
   @property({ attribute: false }) serverError = '';
 
+  @consume({ context: stringsContext, subscribe: true })
+  @state()
+  private l10n?: Localization;
+
   @state() private model: FormModel = {};
   @state() private shown = new Set<string>();
   /** number fields holding text the browser cannot read as a number (its value is then '') */
@@ -59,6 +65,11 @@ export class ReservationForm extends PanelElement {
     }
   }
 
+  /** The strings in force (English outside a panel). */
+  get t(): PanelStrings {
+    return this.l10n?.strings ?? EN;
+  }
+
   /** The typed values of the form (a boolean only once the user set it). */
   get value(): FormModel {
     return { ...this.model };
@@ -66,7 +77,7 @@ export class ReservationForm extends PanelElement {
 
   errorOf(field: FieldDescriptor): string | null {
     // 'NaN' stands for what the user typed into a number input and the browser hides
-    return validateField(field, this.unreadable.has(field.name) ? 'NaN' : this.model[field.name]);
+    return validateField(field, this.unreadable.has(field.name) ? 'NaN' : this.model[field.name], this.t.validation);
   }
 
   setValue(name: string, value: FormModel[string], unreadable = false) {
@@ -133,7 +144,8 @@ export class ReservationForm extends PanelElement {
   private renderField(field: FieldDescriptor) {
     const id = `f-${field.name}`;
     const message = this.shown.has(field.name) ? this.errorOf(field) : null;
-    const help = field.kind === 'contact' ? `${field.help} ${CONTACT_HINT}` : field.help;
+    const t = this.t;
+    const help = field.kind === 'contact' ? `${field.help} ${t.contactHint}` : field.help;
     const aria: Aria = { id, describedBy: `${id}-help ${id}-error`, invalid: !!message };
     // A host's list of allowed values turns any text-like field into a select.
     const kind = field.choices?.length && !CHOICE_KINDS.includes(field.kind) ? 'enum' : field.kind;
@@ -141,7 +153,7 @@ export class ReservationForm extends PanelElement {
     const grouped = field.kind === 'enum-list' || field.kind === 'list';
     const check = field.kind === 'boolean';
     const label = html`${field.label}${field.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}`;
-    const helpNode = html`<div class="help" id="${id}-help">${help}${field.default ? ` Default: ${field.default}.` : ''}</div>`;
+    const helpNode = html`<div class="help" id="${id}-help">${help}${field.default ? t.defaultHint(field.default) : ''}</div>`;
     const errorNode = html`<div class="error" id="${id}-error" aria-live="polite">${message ?? ''}</div>`;
     if (grouped) {
       return html`<fieldset class="field" data-field=${field.name} aria-describedby=${aria.describedBy}>
@@ -177,14 +189,14 @@ export class ReservationForm extends PanelElement {
       ${basic.map((f) => this.renderField(f))}
       ${advanced.length
         ? html`<details>
-            <summary>Advanced options (${advanced.length})</summary>
+            <summary>${this.t.advanced(advanced.length)}</summary>
             ${advanced.map((f) => this.renderField(f))}
           </details>`
         : nothing}
       ${this.serverError ? html`<p class="server-error" role="alert">${this.serverError}</p>` : nothing}
       <div class="buttons">
-        <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? `${label}…` : label}</button>
-        <button type="button" @click=${this.handleCancel}>Cancel</button>
+        <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? this.t.sending(label) : label}</button>
+        <button type="button" @click=${this.handleCancel}>${this.t.cancel}</button>
       </div>
     </form>`;
   }
@@ -235,7 +247,9 @@ const select: Control = (form, f, a) => {
     aria-describedby=${a.describedBy}
     @change=${(e: Event) => form.setValue(f.name, (e.target as HTMLSelectElement).value)}
   >
-    <option value="" ?selected=${value === ''}>${f.required ? 'Choose…' : f.default ? `Default (${f.default})` : 'Not set'}</option>
+    <option value="" ?selected=${value === ''}>
+      ${f.required ? form.t.choose : f.default ? form.t.defaultOption(f.default) : form.t.notSet}
+    </option>
     ${(f.choices ?? []).map((c) => html`<option value=${c.value} ?selected=${c.value === value}>${c.label}</option>`)}
   </select>`;
 };
@@ -300,21 +314,32 @@ const editableList: Control = (form, f, a) => {
       (item, i) => html`<div class="row">
         <input
           name=${f.name}
-          aria-label="${f.label} ${i + 1}"
+          aria-label=${form.t.entry(f.label, i + 1)}
           aria-invalid=${a.invalid && (!trimmed[i] || trimmed.indexOf(trimmed[i]) !== i) ? 'true' : 'false'}
           aria-describedby="${a.id}-error"
           ?readonly=${f.locked}
           .value=${live(item)}
           @input=${(e: Event) => edit(e, (now) => now.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
         />
-        <button type="button" ?hidden=${f.locked} @click=${(e: Event) => edit(e, (now) => now.filter((_, j) => j !== i))}>
-          Remove<span class="visually-hidden"> ${f.label} ${i + 1}</span>
+        <button
+          type="button"
+          ?hidden=${f.locked}
+          aria-label=${form.t.remove(form.t.entry(f.label, i + 1))}
+          @click=${(e: Event) => edit(e, (now) => now.filter((_, j) => j !== i))}
+        >
+          ${form.t.removeButton}
         </button>
       </div>`,
     )}
     <div>
-      <button type="button" id=${a.id} ?hidden=${f.locked} @click=${(e: Event) => edit(e, (now) => [...now, ''], true)}>
-        Add<span class="visually-hidden"> to ${f.label}</span>
+      <button
+        type="button"
+        id=${a.id}
+        ?hidden=${f.locked}
+        aria-label=${form.t.add(f.label)}
+        @click=${(e: Event) => edit(e, (now) => [...now, ''], true)}
+      >
+        ${form.t.addButton}
       </button>
     </div>`;
 };

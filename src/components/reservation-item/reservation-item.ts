@@ -6,9 +6,10 @@ import { PanelElement } from '../../base/panel-element.js';
 import type { ReservationFormSubmitEvent } from '../../events/internal.js';
 import { ACTION_DESCRIPTORS, actionsForStatus } from '../../schema/actions.js';
 import type { ActionName, FieldDescriptor } from '../../schema/schema.types.js';
-import { actionsContext, type ReservationActions } from '../../state/contexts.js';
-import { formatAge, STATUS_LABELS } from '../../state/format.js';
+import { actionsContext, stringsContext, type Localization, type ReservationActions } from '../../state/contexts.js';
+import { formatAge, formatCountdown } from '../../state/format.js';
 import { hostStyles } from '../../styles/host.styles.js';
+import { EN } from '../../i18n/strings.js';
 import { loadFormKit } from '../reservation-form/load.js';
 import { itemActionStyles, itemStyles } from './reservation-item.styles.js';
 
@@ -27,6 +28,10 @@ export class ReservationItem extends PanelElement {
   @consume({ context: actionsContext, subscribe: true })
   @state()
   private actions?: ReservationActions;
+
+  @consume({ context: stringsContext, subscribe: true })
+  @state()
+  private l10n?: Localization;
 
   /** The reservation, exactly as the API returned it. */
   @property({ attribute: false }) reservation?: Reservation;
@@ -50,8 +55,8 @@ export class ReservationItem extends PanelElement {
     if (changed.has('reservation') && r && this.open && this.actions) {
       const valid = actionsForStatus(this.actions.offered, r.reservation_status).some((a) => a.name === this.open);
       if (!valid) {
-        const label = ACTION_DESCRIPTORS[this.open].label;
-        const closed = `The ${label} form was closed: this reservation is now ${STATUS_LABELS[r.reservation_status].toLowerCase()}.`;
+        const t = this.t;
+        const closed = t.formClosed(t.actions[this.open], t.statuses[r.reservation_status].toLowerCase());
         this.message = this.message ? `${this.message} ${closed}` : closed;
         // Focus was in the form: keep it in this reservation, on the explanation.
         const hadFocus = this.matches(':focus-within');
@@ -122,7 +127,7 @@ export class ReservationItem extends PanelElement {
     if (!actions) return nothing;
     if (this.open) {
       return html`<reservation-form
-        .action=${ACTION_DESCRIPTORS[this.open]}
+        .action=${{ ...ACTION_DESCRIPTORS[this.open], label: this.t.actions[this.open] }}
         .fields=${this.fields}
         .serverError=${this.message}
         ?busy=${this.busy === this.open}
@@ -141,7 +146,7 @@ export class ReservationItem extends PanelElement {
                   aria-disabled=${this.busy ? 'true' : 'false'}
                   @click=${() => void this.handleAction(a.name)}
                 >
-                  ${a.label}
+                  ${this.t.actions[a.name]}
                 </button>`,
             )}
           </div>`
@@ -149,17 +154,20 @@ export class ReservationItem extends PanelElement {
       ${this.message ? html`<p part="error" class="error" role="alert" tabindex="-1">${this.message}</p>` : nothing}`;
   }
 
+  private get t() {
+    return this.l10n?.strings ?? EN;
+  }
+
   /** Time left to answer a pending reservation, when its timeout is known. */
   private renderCountdown(r: Reservation, created: number) {
     if (r.reservation_status !== 'pending' || !(this.timeoutMs > 0) || Number.isNaN(created)) return nothing;
     const left = Math.max(0, created + this.timeoutMs - this.now);
     const warning = left <= Math.max(15_000, this.timeoutMs / 5);
-    const s = Math.ceil(left / 1000);
     return html`<div>
-      <dt>Time left</dt>
+      <dt>${this.t.timeLeft}</dt>
       <dd>
         <span part="countdown" class=${warning ? 'countdown warning' : 'countdown'} role="timer" data-warning=${warning ? 'true' : 'false'}
-          >${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}</span
+          >${formatCountdown(left)}</span
         >
       </dd>
     </div>`;
@@ -169,16 +177,17 @@ export class ReservationItem extends PanelElement {
     const r = this.reservation;
     if (!r) return null;
     const created = Date.parse(r.date_created);
+    const t = this.t;
     return html`<div part="base" class="base" aria-busy=${this.busy ? 'true' : 'false'}>
       <h3 class="head" id="heading" tabindex="-1">
-        <span class="status">${STATUS_LABELS[r.reservation_status] ?? r.reservation_status}</span>
-        <span class="task"><span class="visually-hidden">Task </span>${r.task_sid}</span>
+        <span class="status">${t.statuses[r.reservation_status] ?? r.reservation_status}</span>
+        <span class="task"><span class="visually-hidden">${t.task} </span>${r.task_sid}</span>
       </h3>
       <dl class="meta">
-        <div><dt>Worker</dt><dd>${r.worker_name}</dd></div>
+        <div><dt>${t.worker}</dt><dd>${r.worker_name}</dd></div>
         <div>
-          <dt>Age</dt>
-          <dd><time datetime=${r.date_created}>${Number.isNaN(created) ? '' : formatAge(this.now - created)}</time></dd>
+          <dt>${t.age}</dt>
+          <dd><time datetime=${r.date_created}>${Number.isNaN(created) ? '' : formatAge(this.now - created, this.l10n?.locale)}</time></dd>
         </div>
         ${this.renderCountdown(r, created)}
       </dl>

@@ -29,19 +29,19 @@ import {
   actionsContext,
   apiContext,
   hostContext,
+  stringsContext,
   workerContext,
+  type Localization,
   type ActionResult,
   type HostConfig,
   type ReservationActions,
 } from '../../state/contexts.js';
-import { STATUS_LABELS } from '../../state/format.js';
+import { withStrings, type PanelStrings } from '../../i18n/strings.js';
 import type { StatusChange } from '../../state/reservations.js';
 import { acquireFeed, releaseFeed, type FeedEvent, type FeedSubscriber, type ReservationFeed } from '../../state/reservation-feed.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import '../reservation-item/reservation-item.js';
 import { panelStyles } from './reservation-panel.styles.js';
-
-const EXPIRED = 'Your TaskRouter session has expired.';
 
 /** Longer lists are virtualized: only the rows in view are in the DOM. */
 export const VIRTUALIZE_ABOVE = 100;
@@ -135,10 +135,17 @@ export class ReservationPanel extends PanelElement {
    */
   @property({ attribute: false }) schema?: SchemaOverride | ParameterSchema;
 
+  /**
+   * Replacements for the panel's strings (see `PanelStrings`), e.g. the shipped German
+   * table from `reservation-panel/locales/de`. Numbers and durations follow `lang`.
+   */
+  @property({ attribute: false }) strings?: Partial<PanelStrings>;
+
   @consume({ context: hostContext, subscribe: true }) @state() private host?: HostConfig;
   @provide({ context: apiContext }) @state() private api?: ReservationsApi;
   @provide({ context: workerContext }) @state() private worker?: WorkerRef;
   @provide({ context: actionsContext }) @state() private actions?: ReservationActions;
+  @provide({ context: stringsContext }) @state() private l10n: Localization = { strings: withStrings(undefined), locale: 'en' };
   @state() private config: ResolvedConfig = { ok: false, message: '' };
   @state() private now = Date.now();
   @state() private feedVersion = 0;
@@ -196,7 +203,16 @@ export class ReservationPanel extends PanelElement {
     this.disconnectFeed();
   }
 
+  /** The strings in force. */
+  private get t(): PanelStrings {
+    return this.l10n.strings;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('strings') || changed.has('lang') || !this.hasUpdated) {
+      const locale = this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+      this.l10n = { strings: withStrings(this.strings), locale };
+    }
     if (changed.has('schema') || !this.actions) {
       let resolved: Promise<ParameterSchema> | undefined;
       const schema = () => (resolved ??= this.resolveSchemaOrReport());
@@ -206,17 +222,21 @@ export class ReservationPanel extends PanelElement {
     }
     const has = (key: string) => (changed as Map<PropertyKey, unknown>).has(key);
     if (has('token') || has('host')) this.handleNewToken();
-    const keys = ['apiBase', 'workspaceSid', 'workerSid', 'token', 'status', 'pollInterval', 'host', 'eventsUrl', 'requestTimeout'];
+    const keys = ['apiBase', 'workspaceSid', 'workerSid', 'token', 'status', 'pollInterval', 'host', 'eventsUrl', 'requestTimeout', 'strings'];
     if (!keys.some(has)) return;
-    const config = resolveConfig({
-      apiBase: this.effectiveApiBase,
-      workspaceSid: this.workspaceSid,
-      workerSid: this.workerSid,
-      token: this.effectiveToken,
-    });
+    const config = resolveConfig(
+      {
+        apiBase: this.effectiveApiBase,
+        workspaceSid: this.workspaceSid,
+        workerSid: this.workerSid,
+        token: this.effectiveToken,
+      },
+      this.t,
+    );
     const same = (a: ResolvedConfig, b: ResolvedConfig) =>
       a.ok && b.ok && a.apiBase === b.apiBase && a.worker.workspaceSid === b.worker.workspaceSid && a.worker.workerSid === b.worker.workerSid;
     const sameTarget = same(config, this.config) && !has('requestTimeout');
+    if (has('strings') && !config.ok) this.config = config;
     const sameFeed = sameTarget && !has('status') && !has('pollInterval') && !has('eventsUrl');
     if (sameFeed) return;
     this.config = config;
@@ -321,7 +341,7 @@ export class ReservationPanel extends PanelElement {
     try {
       return resolveSchema(this.schema);
     } catch (e) {
-      const message = `The schema property was refused, the default schema is used: ${(e as Error).message}`;
+      const message = this.t.schemaRefused((e as Error).message);
       console.error(message);
       this.emit(new ReservationErrorEvent({ operation: 'update', status: 0, code: null, message, moreInfo: null }));
       return resolveSchema();
@@ -332,12 +352,12 @@ export class ReservationPanel extends PanelElement {
   private async perform(reservation: Reservation, action: ActionName, params: UpdateParams): Promise<ActionResult> {
     const { sid } = reservation;
     const { api, worker, feed } = this;
-    if (!api || !worker || !feed) return { ok: false, message: 'The panel is not connected to TaskRouter.' };
+    if (!api || !worker || !feed) return { ok: false, message: this.t.notConnected };
     if (this.inFlight.has(sid)) return { ok: false };
-    if (this.tokenExpired) return { ok: false, message: `${EXPIRED} Nothing was sent; try again once you are signed in.` };
+    if (this.tokenExpired) return { ok: false, message: this.t.expiredNotSent };
     const detailParams: UpdateParams = { ...params };
     if (!this.emit(new ReservationBeforeUpdateEvent({ sid, action, params: detailParams }))) {
-      return { ok: false, message: 'This action was stopped by the page.' };
+      return { ok: false, message: this.t.stoppedByPage };
     }
     this.inFlight.add(sid);
     try {
@@ -347,7 +367,7 @@ export class ReservationPanel extends PanelElement {
       const error = toApiError(e);
       if (error.kind === 'aborted') return { ok: false };
       this.emit(new ReservationErrorEvent({ ...errorDetail('update', error), sid, action }));
-      if (error.status === 401) return { ok: false, message: `${EXPIRED} This was not sent; try again once you are signed in.` };
+      if (error.status === 401) return { ok: false, message: this.t.expiredNotSent };
       // The reservation may have moved (or the update may have landed before the failure).
       if (error.status !== 403) void feed.refreshOne(sid);
       return { ok: false, message: error.message };
@@ -460,12 +480,12 @@ export class ReservationPanel extends PanelElement {
 
   /** Tells screen-reader users, politely, what changed. */
   private announce(changes: readonly StatusChange[]) {
-    const parts = changes.map(({ reservation: r, previousStatus }) =>
-      previousStatus === null
-        ? `New ${STATUS_LABELS[r.reservation_status].toLowerCase()} reservation for task ${r.task_sid}.`
-        : `Reservation for task ${r.task_sid} is now ${STATUS_LABELS[r.reservation_status].toLowerCase()}.`,
-    );
-    this.announcement = parts.length > 3 ? `${parts.length} reservations changed.` : parts.join(' ');
+    const t = this.t;
+    const parts = changes.map(({ reservation: r, previousStatus }) => {
+      const status = t.statuses[r.reservation_status].toLowerCase();
+      return previousStatus === null ? t.announceNew(status, r.task_sid) : t.announceStatus(r.task_sid, status);
+    });
+    this.announcement = parts.length > 3 ? t.announceMany(parts.length) : parts.join(' ');
   }
 
   private handleRetry() {
@@ -474,8 +494,8 @@ export class ReservationPanel extends PanelElement {
 
   private renderError(error: ApiError, stale: boolean) {
     return html`<div part="notice" class="notice error" role="alert">
-      <span>${stale ? 'Could not refresh the reservations' : 'Could not load the reservations'}: ${error.message}</span>
-      <button type="button" @click=${this.handleRetry}>Retry</button>
+      <span>${stale ? this.t.refreshFailed(error.message) : this.t.loadFailed(error.message)}</span>
+      <button type="button" @click=${this.handleRetry}>${this.t.retry}</button>
     </div>`;
   }
 
@@ -486,19 +506,17 @@ export class ReservationPanel extends PanelElement {
     const feed = this.feed;
     const list = feed?.reservations;
     const expired = this.tokenExpired
-      ? html`<p part="notice" class="notice error" role="alert">
-          ${EXPIRED} ${list ? 'The list is paused' : 'The panel waits'} until the page signs you in again.
-        </p>`
+      ? html`<p part="notice" class="notice error" role="alert">${list ? this.t.expiredPaused : this.t.expiredWaiting}</p>`
       : nothing;
     if (!list) {
       if (this.tokenExpired) return expired;
       if (feed?.error) return this.renderError(feed.error, false);
-      return html`<p part="notice" class="notice muted" role="status">Loading reservations…</p>`;
+      return html`<p part="notice" class="notice muted" role="status">${this.t.loading}</p>`;
     }
     const error = this.tokenExpired ? expired : feed.error ? this.renderError(feed.error, true) : nothing;
     if (list.length === 0) {
       return html`${error}<p part="notice" class="notice muted">
-          ${this.status ? `No ${this.status} reservations.` : 'No reservations.'}
+          ${this.status ? this.t.emptyWithStatus(this.t.statuses[this.status]?.toLowerCase() ?? this.status) : this.t.empty}
         </p>`;
     }
     const timeout = Number(this.reservationTimeout) > 0 ? Number(this.reservationTimeout) * 1000 : 0;
@@ -507,7 +525,7 @@ export class ReservationPanel extends PanelElement {
         <reservation-item
           part="reservation"
           role="group"
-          aria-label=${`Reservation for task ${r.task_sid}`}
+          aria-label=${this.t.reservationFor(r.task_sid)}
           data-reservation-sid=${r.sid}
           data-reservation-status=${r.reservation_status}
           .reservation=${r}
@@ -526,7 +544,7 @@ export class ReservationPanel extends PanelElement {
         ? this.virtualize({ items: list, keyFunction: (r) => r.sid, renderItem: row })
         : repeat(long ? list.slice(0, VIRTUALIZE_ABOVE) : list, (r) => r.sid, row);
     return html`${error}
-      <ul part="list" class=${long ? 'list virtual' : 'list'} aria-label="Reservations" aria-busy=${feed.loading ? 'true' : 'false'}>
+      <ul part="list" class=${long ? 'list virtual' : 'list'} aria-label=${this.t.reservations} aria-busy=${feed.loading ? 'true' : 'false'}>
         ${rows}
       </ul>`;
   }

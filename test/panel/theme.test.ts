@@ -52,3 +52,20 @@ describe('reservation-panel theming', () => {
     }
   });
 });
+
+describe('reservation-panel parts', () => {
+  it('exposes the countdown and the actions as parts of the panel', async () => {
+    const s = await scenario({ reservationTimeoutSeconds: 3600, reservations: [{ status: 'pending' }] });
+    const style = document.createElement('style');
+    style.textContent = `reservation-panel::part(countdown) { letter-spacing: 3px; } reservation-panel::part(actions) { column-gap: 13px; }`;
+    document.head.append(style);
+    try {
+      const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', 'reservation-timeout': '120' }, { token: s.token });
+      const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
+      expect(getComputedStyle(row.shadowRoot!.querySelector('[part~="countdown"]')!).letterSpacing).to.equal('3px');
+      expect(getComputedStyle(row.shadowRoot!.querySelector('[part~="actions"]')!).columnGap).to.equal('13px');
+    } finally {
+      style.remove();
+    }
+  });
+});

@@ -62,6 +62,9 @@ let virtualizeLoading: Promise<Virtualize> | undefined;
  * @csspart list - the list of reservations
  * @csspart reservation - one reservation (also carries `data-reservation-sid` and `data-reservation-status`)
  * @csspart notice - a loading, empty or error message
+ * @csspart actions - a reservation's row of action buttons
+ * @csspart countdown - time left to answer a pending reservation (`data-warning="true"` near the end)
+ * @csspart action-error - a message about a reservation's last action
  *
  * @cssprop --reservation-panel-font - font shorthand of the panel
  * @cssprop --reservation-panel-color-text - text colour
@@ -524,6 +527,7 @@ export class ReservationPanel extends PanelElement {
       html`<li aria-setsize=${list.length} aria-posinset=${i + 1}>
         <reservation-item
           part="reservation"
+          exportparts="actions, countdown, error: action-error"
           role="group"
           aria-label=${this.t.reservationFor(r.task_sid)}
           data-reservation-sid=${r.sid}

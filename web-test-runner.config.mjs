@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { loadTs } from './scripts/load-ts.mjs';
+import { storybookStatic } from './scripts/storybook-static.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { packageContentsPlugin } from './test/package/package-plugin.mjs';
 import { referenceProxyPlugin } from './test/proxy/proxy-plugin.mjs';
@@ -14,6 +15,9 @@ const emulatorServer = process.env.WTR_NO_EMULATOR
   ? undefined
   : (await loadTs('src/emulator/node.ts')).createEmulatorMiddleware({ basePath: '/emulator', control: true });
 const emulator = emulatorServer?.middleware ?? ((_req, _res, next) => next());
+
+// The static Storybook (built before the run when stale), served under /storybook-static/ for test/storybook
+const storybook = storybookStatic();
 
 const chromeArgs = [
   '--no-sandbox',
@@ -52,8 +56,10 @@ export default {
     referenceProxyPlugin({ emulator: emulatorServer?.emulator, emulatorPath: '/emulator' }),
     // `npm run build` + `npm pack --dry-run`, for test/package
     packageContentsPlugin(),
+    storybook.plugin,
   ],
   middleware: [
+    storybook.middleware,
     function emulatorMiddleware(ctx, next) {
       if (!ctx.path.startsWith('/emulator/')) return next();
       ctx.respond = false;

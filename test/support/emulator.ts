@@ -4,68 +4,12 @@
  * parallel never see each other's reservations.
  */
 import type { Reservation, ReservationStatus } from '../../src/api/types.js';
+import type { Fault, RecordedRequest, Scenario, ScenarioOptions } from '../../src/emulator/types.js';
+
+export type { Fault, RecordedRequest, Scenario, ScenarioOptions, ScenarioReservation } from '../../src/emulator/types.js';
 
 export const EMULATOR = '/emulator';
 export const API_BASE = `${EMULATOR}/v1`;
-
-export interface ScenarioReservation {
-  status?: ReservationStatus;
-  /** reservations with the same key share one task */
-  task?: string;
-  /** 'main' (default) or 'other': which of the scenario's two workers it belongs to */
-  worker?: 'main' | 'other';
-  /** seconds since it was created */
-  ageSeconds?: number;
-}
-
-export interface ScenarioOptions {
-  reservations?: ScenarioReservation[];
-  workerName?: string;
-  rejectionLimit?: number;
-  reservationTimeoutSeconds?: number;
-  tokenTtlSeconds?: number;
-}
-
-export interface Scenario {
-  accountSid: string;
-  authToken: string;
-  workspaceSid: string;
-  workerSid: string;
-  workerName: string;
-  token: string;
-  otherWorkerSid: string;
-  otherWorkerToken: string;
-  reservations: Reservation[];
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: string;
-  headers: Record<string, string>;
-  contentType: string | null;
-  body: string;
-  status: number;
-}
-
-export interface Fault {
-  method?: string;
-  /** substring of the path (after the mount point) the fault applies to */
-  pathIncludes?: string;
-  /** answer with this status and a Twilio error body */
-  status?: number;
-  /** seconds, sent as Retry-After (with status 429) */
-  retryAfter?: number;
-  /** delay before answering (or before the fault), in ms */
-  latencyMs?: number;
-  /** destroy the connection without an answer */
-  drop?: boolean;
-  /** answer with this exact body instead of the Twilio error body */
-  body?: string;
-  contentType?: string;
-  /** how many matching requests it applies to (default: all) */
-  times?: number;
-}
 
 async function control<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${EMULATOR}/__control${path}`, {

@@ -7,7 +7,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { ReservationStatus } from '../src/api/types.js';
 import { notices, panelIn, rows, rowsWithStatus } from './support/dom.js';
-import { manyReservations, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
+import { componentDescription, manyReservations, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
 
 const meta = {
   ...panelMeta,
@@ -15,6 +15,15 @@ const meta = {
   tags: ['autodocs'],
   parameters: {
     ...panelMeta.parameters,
+    docs: {
+      description: {
+        component: `${componentDescription()}
+
+Every story runs against the bundled TaskRouter emulator with a scenario of its own (a workspace, a worker, its
+reservations and a token): under \`npm run storybook\` the dev server hosts it, in the static build a Service Worker.
+The panel gets \`api-base\` (the emulator's \`/v1\`) and the scenario's token.`,
+      },
+    },
     emulator: {
       scenario: {
         workerName: 'Ada Lovelace',

@@ -5,7 +5,7 @@
  * the panel the emulator's `api-base` and the scenario's token. The panel's events reach the
  * `on…` spies (and the Actions panel), so `play` functions can check them.
  */
-import type { Decorator, Meta, StoryContext } from '@storybook/web-components-vite';
+import { getCustomElements, type Decorator, type Meta, type StoryContext } from '@storybook/web-components-vite';
 import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
 import { html } from 'lit';
 import { fn } from 'storybook/test';
@@ -24,6 +24,19 @@ export interface Loaded {
 }
 
 const helpers = getStorybookHelpers<ReservationPanel>('reservation-panel');
+
+interface ManifestDeclaration {
+  tagName?: string;
+  summary?: string;
+  description?: string;
+}
+
+/** The panel's `@summary` and description, from the custom elements manifest. */
+export function componentDescription(): string {
+  const manifest = getCustomElements() as { modules?: { declarations?: ManifestDeclaration[] }[] } | undefined;
+  const declaration = manifest?.modules?.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'reservation-panel');
+  return [declaration?.summary, declaration?.description].filter(Boolean).join('\n\n');
+}
 
 /** Spies on the panel's events: they show in the Actions panel and `play` functions read them. */
 const eventSpies = () => ({

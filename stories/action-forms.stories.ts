@@ -6,7 +6,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { actionButton, control, formIn, messageOf, panelIn, rows, submitButton } from './support/dom.js';
-import { panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
+import { eventsOf, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
 
 const meta = {
   ...panelMeta,
@@ -39,7 +39,8 @@ async function fill(form: HTMLElement, values: Record<string, string>) {
 
 /** A story that opens a form and fills it with valid input: nothing is flagged, nothing sent yet. */
 const valid = (action: string, values: Record<string, string>): Story => ({
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
+    const events = eventsOf(canvasElement);
     const form = await openForm(canvasElement, action);
     await fill(form, values);
     await userEvent.tab();
@@ -47,13 +48,14 @@ const valid = (action: string, values: Record<string, string>): Story => ({
       await expect(control(form, name)).toHaveAttribute('aria-invalid', 'false');
       await expect(control(form, name).value).toBe(values[name]);
     }
-    await expect(args.onReservationBeforeUpdate).not.toHaveBeenCalled();
+    await expect(events.onReservationBeforeUpdate).not.toHaveBeenCalled();
   },
 });
 
 /** A story that submits invalid input: each named control is flagged with a message, nothing is sent. */
 const invalid = (action: string, values: Record<string, string>, flagged: Record<string, RegExp>, open?: (form: HTMLElement) => void): Story => ({
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
+    const events = eventsOf(canvasElement);
     const form = await openForm(canvasElement, action);
     open?.(form);
     await fill(form, values);
@@ -62,7 +64,7 @@ const invalid = (action: string, values: Record<string, string>, flagged: Record
       await waitFor(() => expect(control(form, name)).toHaveAttribute('aria-invalid', 'true'));
       await expect(messageOf(control(form, name))).toMatch(message);
     }
-    await expect(args.onReservationBeforeUpdate).not.toHaveBeenCalled();
+    await expect(events.onReservationBeforeUpdate).not.toHaveBeenCalled();
   },
 });
 

@@ -6,7 +6,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { actionButton, control, formIn, notices, panelIn, rows, rowsWithStatus, serverErrorIn, submitButton } from './support/dom.js';
 import { token, type Scenario } from './support/emulator.js';
-import { panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
+import { eventsOf, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
 
 const meta = {
   ...panelMeta,
@@ -26,14 +26,15 @@ const detail = (fields: Record<string, unknown>) => expect.objectContaining({ de
 
 /** Accept: the reservation becomes accepted, and `reservation-status-change` says so. */
 export const Accept: Story = {
-  play: async ({ canvasElement, args, step }) => {
+  play: async ({ canvasElement, step }) => {
+    const events = eventsOf(canvasElement);
     const panel = panelIn(canvasElement);
     await waitFor(() => expect(rowsWithStatus(panel, 'pending')).toHaveLength(1));
     const row = rowsWithStatus(panel, 'pending')[0]!;
     const sid = row.dataset['reservationSid'];
     await step('Accept the pending reservation', () => userEvent.click(actionButton(row, 'Accept')));
     await waitFor(() => expect(rowsWithStatus(panel, 'accepted').map((r) => r.dataset['reservationSid'])).toEqual([sid]));
-    await expect(args.onReservationStatusChange).toHaveBeenCalledWith(
+    await expect(events.onReservationStatusChange).toHaveBeenCalledWith(
       detail({ sid, previousStatus: 'pending', status: 'accepted', source: 'action' }),
     );
     // the accepted reservation now offers its next steps
@@ -47,7 +48,8 @@ export const Accept: Story = {
  */
 export const FailedDequeue: Story = {
   parameters: { emulator: { ...meta.parameters.emulator, faults: [{ method: 'POST', pathIncludes: '/Reservations/', status: 500 }] } },
-  play: async ({ canvasElement, args, step }) => {
+  play: async ({ canvasElement, step }) => {
+    const events = eventsOf(canvasElement);
     const panel = panelIn(canvasElement);
     await waitFor(() => expect(rowsWithStatus(panel, 'pending')).toHaveLength(1));
     const row = rowsWithStatus(panel, 'pending')[0]!;
@@ -58,10 +60,10 @@ export const FailedDequeue: Story = {
       await userEvent.click(submitButton(form));
     });
     await waitFor(() => expect(serverErrorIn(form)).toBeVisible(), { timeout: 5000 });
-    await expect(args.onReservationError).toHaveBeenCalledWith(detail({ operation: 'update', action: 'dequeue', status: 500 }));
+    await expect(events.onReservationError).toHaveBeenCalledWith(detail({ operation: 'update', action: 'dequeue', status: 500 }));
     await expect(control(form, 'DequeueFrom')).toHaveValue('+15551234567');
     await expect(row.dataset['reservationStatus']).toBe('pending');
-    await expect(args.onReservationStatusChange).not.toHaveBeenCalled();
+    await expect(events.onReservationStatusChange).not.toHaveBeenCalled();
   },
 };
 
@@ -72,11 +74,12 @@ export const FailedDequeue: Story = {
  */
 export const TokenExpiry: Story = {
   parameters: { emulator: { ...meta.parameters.emulator, scenario: { ...meta.parameters.emulator.scenario, tokenTtlSeconds: 4 } } },
-  play: async ({ canvasElement, args, loaded, step }) => {
+  play: async ({ canvasElement, loaded, step }) => {
+    const events = eventsOf(canvasElement);
     const panel = panelIn(canvasElement);
     await waitFor(() => expect(rows(panel)).toHaveLength(2));
-    await expect(args.onReservationTokenExpired).not.toHaveBeenCalled();
-    await waitFor(() => expect(args.onReservationTokenExpired).toHaveBeenCalledTimes(1), { timeout: 8000 });
+    await expect(events.onReservationTokenExpired).not.toHaveBeenCalled();
+    await waitFor(() => expect(events.onReservationTokenExpired).toHaveBeenCalledTimes(1), { timeout: 8000 });
     await waitFor(() => expect(notices(panel).map((n) => n.textContent).join(' ')).toMatch(/session has expired/));
     await expect(rows(panel)).toHaveLength(2);
     await step('The page signs the worker in again', async () => {
@@ -84,6 +87,6 @@ export const TokenExpiry: Story = {
       panel.token = await token(s.workspaceSid, s.workerSid);
     });
     await waitFor(() => expect(notices(panel)).toHaveLength(0));
-    await expect(args.onReservationTokenExpired).toHaveBeenCalledTimes(1);
+    await expect(events.onReservationTokenExpired).toHaveBeenCalledTimes(1);
   },
 };

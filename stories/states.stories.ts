@@ -7,7 +7,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { ReservationStatus } from '../src/api/types.js';
 import { notices, panelIn, rows, rowsWithStatus } from './support/dom.js';
-import { componentDescription, manyReservations, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
+import { componentDescription, eventsOf, manyReservations, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
 
 const meta = {
   ...panelMeta,
@@ -47,12 +47,13 @@ const emulator = (parameters: EmulatorParameters) => ({ emulator: parameters });
 
 /** A worker with work in several statuses: the active ones first. */
 export const Default: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
+    const events = eventsOf(canvasElement);
     const panel = panelIn(canvasElement);
     await waitFor(() => expect(rows(panel)).toHaveLength(6));
     const statuses = rows(panel).map((r) => r.dataset['reservationStatus']);
     await expect(statuses.slice(0, 4).sort()).toEqual(['accepted', 'pending', 'pending', 'wrapping']);
-    await waitFor(() => expect(args.onReservationLoad).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(events.onReservationLoad).toHaveBeenCalledTimes(1));
   },
 };
 
@@ -87,10 +88,11 @@ export const LongList: Story = {
 /** The list cannot be loaded: the emulator answers every list request with a 500. */
 export const ServerError: Story = {
   parameters: emulator({ faults: [{ method: 'GET', pathIncludes: '/Reservations', status: 500 }] }),
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
+    const events = eventsOf(canvasElement);
     const panel = panelIn(canvasElement);
     await waitFor(() => expect(notices(panel)[0]?.textContent).toMatch(/Could not load the reservations/), { timeout: 8000 });
-    await expect(args.onReservationError).toHaveBeenCalledWith(
+    await expect(events.onReservationError).toHaveBeenCalledWith(
       expect.objectContaining({ detail: expect.objectContaining({ operation: 'list', status: 500 }) }),
     );
   },
@@ -102,9 +104,10 @@ export const ServerError: Story = {
  */
 export const ExpiredToken: Story = {
   parameters: emulator({ scenario: { tokenTtlSeconds: -60, reservations: [{ status: 'pending' }] } }),
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
+    const events = eventsOf(canvasElement);
     const panel = panelIn(canvasElement);
-    await waitFor(() => expect(args.onReservationTokenExpired).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(events.onReservationTokenExpired).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(notices(panel)[0]?.textContent).toMatch(/session has expired/));
     await expect(notices(panel)[0]).toHaveAttribute('role', 'alert');
   },

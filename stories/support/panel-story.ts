@@ -2,8 +2,8 @@
  * What every story of `<reservation-panel>` shares: controls and docs generated from the
  * custom elements manifest (`@wc-toolkit/storybook-helpers`), a loader that makes the
  * story's own scenario in the emulator (from `parameters.emulator`), and a render that hands
- * the panel the emulator's `api-base` and the scenario's token. The panel's events reach the
- * `on…` spies (and the Actions panel), so `play` functions can check them.
+ * the panel the emulator's `api-base` and the scenario's token. The panel's events show in the
+ * Actions panel, and reach spies that `play` functions check (`eventsOf(canvasElement)`).
  */
 import { getCustomElements, type Decorator, type Meta, type StoryContext } from '@storybook/web-components-vite';
 import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
@@ -38,16 +38,30 @@ export function componentDescription(): string {
   return [declaration?.summary, declaration?.description].filter(Boolean).join('\n\n');
 }
 
-/** Spies on the panel's events: they show in the Actions panel and `play` functions read them. */
+/**
+ * Spies on the panel's events, for `play` functions. They stay unnamed: Storybook logs a
+ * named spy's calls in the Actions panel, which already lists the events once.
+ */
 const eventSpies = () => ({
-  onReservationLoad: fn().mockName('reservation-load'),
-  onReservationStatusChange: fn().mockName('reservation-status-change'),
-  onReservationBeforeUpdate: fn().mockName('reservation-before-update'),
-  onReservationError: fn().mockName('reservation-error'),
-  onReservationTokenExpired: fn().mockName('reservation-token-expired'),
+  onReservationLoad: fn(),
+  onReservationStatusChange: fn(),
+  onReservationBeforeUpdate: fn(),
+  onReservationError: fn(),
+  onReservationTokenExpired: fn(),
 });
 
-export type PanelArgs = Record<string, unknown> & ReturnType<typeof eventSpies>;
+export type EventSpies = ReturnType<typeof eventSpies>;
+
+const spiesOfCanvas = new WeakMap<HTMLElement, EventSpies>();
+
+/** The spies on the events of the panel rendered in a story's canvas. */
+export function eventsOf(canvasElement: HTMLElement): EventSpies {
+  const spies = spiesOfCanvas.get(canvasElement);
+  if (!spies) throw new Error('no panel rendered in this canvas');
+  return spies;
+}
+
+export type PanelArgs = Record<string, unknown>;
 
 /**
  * Makes the story's scenario; its faults apply to the panel's own requests only. Pending
@@ -63,8 +77,9 @@ async function loadScenario(context: StoryContext): Promise<Loaded> {
 
 export function renderPanel(args: PanelArgs, context: StoryContext) {
   const { scenario: s } = context.loaded as Loaded;
-  const { onReservationLoad, onReservationStatusChange, onReservationBeforeUpdate, onReservationError, onReservationTokenExpired, ...panelArgs } =
-    args;
+  const spies = eventSpies();
+  spiesOfCanvas.set(context.canvasElement, spies);
+  const { onReservationLoad, onReservationStatusChange, onReservationBeforeUpdate, onReservationError, onReservationTokenExpired } = spies;
   return html`<div
     class="panel-host"
     @reservation-load=${onReservationLoad}
@@ -73,14 +88,14 @@ export function renderPanel(args: PanelArgs, context: StoryContext) {
     @reservation-error=${onReservationError}
     @reservation-token-expired=${onReservationTokenExpired}
   >
-    ${helpers.template({ ...panelArgs, token: s.token })}
+    ${helpers.template({ ...args, token: s.token })}
   </div>`;
 }
 
 /** The meta every panel story file starts from. */
 export const panelMeta = {
   component: 'reservation-panel',
-  args: { ...helpers.args, 'api-base': apiBase(), ...eventSpies() },
+  args: { ...helpers.args, 'api-base': apiBase() },
   argTypes: {
     ...helpers.argTypes,
     status: { ...helpers.argTypes['status'], control: 'select', options: [undefined, ...RESERVATION_STATUSES] },

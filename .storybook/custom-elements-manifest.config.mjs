@@ -10,7 +10,7 @@ const base = existsSync(projectConfig) ? (await import(projectConfig.href)).defa
 export default {
   ...base,
   globs: ['src/**/*.ts'],
-  exclude: [...(base.exclude ?? []), 'src/emulator/**'],
+  exclude: [...(base.exclude ?? []), 'src/emulator/**', 'src/react/**'],
   litelement: true,
   outdir: '.storybook/generated',
   // package.json keeps pointing at the published manifest in dist/

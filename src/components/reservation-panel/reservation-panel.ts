@@ -151,7 +151,6 @@ export class ReservationPanel extends PanelElement {
   @provide({ context: stringsContext }) @state() private l10n: Localization = { strings: withStrings(undefined), locale: 'en' };
   @state() private config: ResolvedConfig = { ok: false, message: '' };
   @state() private now = Date.now();
-  @state() private feedVersion = 0;
   /** the token was refused or expired: nothing is sent until a new one is set */
   @state() private tokenExpired = false;
   /** the last status change, for the polite live region */
@@ -239,7 +238,6 @@ export class ReservationPanel extends PanelElement {
     const same = (a: ResolvedConfig, b: ResolvedConfig) =>
       a.ok && b.ok && a.apiBase === b.apiBase && a.worker.workspaceSid === b.worker.workspaceSid && a.worker.workerSid === b.worker.workerSid;
     const sameTarget = same(config, this.config) && !has('requestTimeout');
-    if (has('strings') && !config.ok) this.config = config;
     const sameFeed = sameTarget && !has('status') && !has('pollInterval') && !has('eventsUrl');
     if (sameFeed) return;
     this.config = config;
@@ -298,7 +296,7 @@ export class ReservationPanel extends PanelElement {
     const pollInterval = Math.max(0, Number(this.pollInterval) || 0);
     this.feed = acquireFeed(this.apiBaseInUse, { worker: this.worker, status, pollInterval }, this.subscriber);
     this.feed.setHidden(document.visibilityState === 'hidden');
-    this.feedVersion++;
+    this.requestUpdate();
     if (this.eventsUrl) this.connectStream(this.feed);
   }
 
@@ -451,7 +449,8 @@ export class ReservationPanel extends PanelElement {
   }
 
   private handleFeed(event: FeedEvent) {
-    this.feedVersion++;
+    // The feed's list and state live outside Lit's reactive properties.
+    this.requestUpdate();
     switch (event.type) {
       case 'load':
         this.emit(new ReservationLoadEvent({ reservations: event.reservations }));

@@ -44,6 +44,7 @@ export const DE: PanelStrings = {
   expiredWaiting: 'Ihre TaskRouter-Sitzung ist abgelaufen. Das Panel wartet, bis die Seite Sie erneut anmeldet.',
   expiredPaused: 'Ihre TaskRouter-Sitzung ist abgelaufen. Die Liste ruht, bis die Seite Sie erneut anmeldet.',
   expiredNotSent: 'Ihre TaskRouter-Sitzung ist abgelaufen; nichts wurde gesendet. Versuchen Sie es nach der Anmeldung erneut.',
+  formLoadFailed: (message) => `Das Formular konnte nicht geladen werden: ${message}`,
   stoppedByPage: 'Diese Aktion wurde von der Seite angehalten.',
   notConnected: 'Das Panel ist nicht mit TaskRouter verbunden.',
   noApiBase: 'Das Panel hat keine api-base: Setzen Sie sie auf die URL der TaskRouter-API (endet auf /v1).',

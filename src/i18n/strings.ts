@@ -29,6 +29,8 @@ export interface PanelStrings {
   expiredWaiting: string;
   expiredPaused: string;
   expiredNotSent: string;
+  formLoadFailed: (message) => `The form could not be loaded: ${message}`,
+  formLoadFailed(message: string): string;
   stoppedByPage: string;
   notConnected: string;
   noApiBase: string;

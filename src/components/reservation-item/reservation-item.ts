@@ -95,7 +95,14 @@ export class ReservationItem extends PanelElement {
     const descriptor = ACTION_DESCRIPTORS[action];
     // Accept, Wrap up and Complete send their fixed params at once; the others need the schema.
     if (!descriptor.form) return this.run(action, { ...descriptor.params });
-    const [kit, schema] = await Promise.all([loadFormKit(), actions.schema()]);
+    let kit: Awaited<ReturnType<typeof loadFormKit>>;
+    let schema: Awaited<ReturnType<ReservationActions['schema']>>;
+    try {
+      [kit, schema] = await Promise.all([loadFormKit(), actions.schema()]);
+    } catch (e) {
+      this.message = this.t.formLoadFailed((e as Error).message);
+      return;
+    }
     const fields = kit.fieldsFor(schema, action);
     if (!kit.opensForm(schema, action)) {
       return this.run(action, kit.serialize(schema.actions[action], fields, kit.initialModel(fields)));

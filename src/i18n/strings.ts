@@ -29,7 +29,6 @@ export interface PanelStrings {
   expiredWaiting: string;
   expiredPaused: string;
   expiredNotSent: string;
-  formLoadFailed: (message) => `The form could not be loaded: ${message}`,
   formLoadFailed(message: string): string;
   stoppedByPage: string;
   notConnected: string;
@@ -98,6 +97,7 @@ export const EN: PanelStrings = {
   expiredWaiting: 'Your TaskRouter session has expired. The panel waits until the page signs you in again.',
   expiredPaused: 'Your TaskRouter session has expired. The list is paused until the page signs you in again.',
   expiredNotSent: 'Your TaskRouter session has expired, so this was not sent. Try again once you are signed in.',
+  formLoadFailed: (message) => `The form could not be loaded: ${message}`,
   stoppedByPage: 'This action was stopped by the page.',
   notConnected: 'The panel is not connected to TaskRouter.',
   noApiBase: 'The panel has no api-base: set it to the URL of the TaskRouter API (ending in /v1).',

@@ -186,15 +186,17 @@ export class ReservationItem extends PanelElement {
     const created = Date.parse(r.date_created);
     const t = this.t;
     return html`<div part="base" class="base" aria-busy=${this.busy ? 'true' : 'false'}>
-      <h3 class="head" id="heading" tabindex="-1">
+      <div class="head" id="heading" tabindex="-1">
         <span class="status">${t.statuses[r.reservation_status] ?? r.reservation_status}</span>
-        <span class="task"><span class="visually-hidden">${t.task} </span>${r.task_sid}</span>
-      </h3>
+        <span class="task"><span class="visually-hidden">${t.task} </span><bdi>${r.task_sid}</bdi></span>
+      </div>
       <dl class="meta">
-        <div><dt>${t.worker}</dt><dd>${r.worker_name}</dd></div>
+        <div><dt>${t.worker}</dt><dd><bdi>${r.worker_name}</bdi></dd></div>
         <div>
           <dt>${t.age}</dt>
-          <dd><time datetime=${r.date_created}>${Number.isNaN(created) ? '' : formatAge(this.now - created, this.l10n?.locale)}</time></dd>
+          <dd>
+            <bdi><time datetime=${r.date_created}>${Number.isNaN(created) ? '' : formatAge(this.now - created, this.l10n?.locale)}</time></bdi>
+          </dd>
         </div>
         ${this.renderCountdown(r, created)}
       </dl>

@@ -1,28 +1,93 @@
-// npm run bench: builds the panel, then prints each figure beside its budget and writes
-// them to bench/results/latest.json.
+// npm run bench: builds the panel, then measures it in headless Chromium against the built
+// bundle (dist/) served with the TaskRouter emulator on 127.0.0.1, prints every figure
+// beside its budget and merges them into bench/results/latest.json.
+//
+//   npm run bench                      everything (a few minutes)
+//   npm run bench -- --only render,form
+//   npm run bench -- --no-build        measure the dist/ already built
+//
+// Sections: size, render, change, form, network, memory (see README, "Benchmarks").
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { launchBrowser } from './browser.mjs';
+import { printReport } from './report.mjs';
+import { startServer } from './server.mjs';
 import { sizeReport } from './size.mjs';
+import { changeSection } from './sections/change.mjs';
+import { formSection } from './sections/form.mjs';
+import { memorySection } from './sections/memory.mjs';
+import { networkSection } from './sections/network.mjs';
+import { renderSection } from './sections/render.mjs';
 
-const kB = (n) => `${(n / 1024).toFixed(1)} kB`;
+const BROWSER_SECTIONS = { render: renderSection, change: changeSection, form: formSection, network: networkSection, memory: memorySection };
+const ALL = ['size', ...Object.keys(BROWSER_SECTIONS)];
+const RESULTS = 'bench/results/latest.json';
 
-execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+const argv = process.argv.slice(2);
+const onlyArg = argv.find((a) => a.startsWith('--only'));
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1]).split(',') : ALL;
+const unknown = only.filter((s) => !ALL.includes(s));
+if (unknown.length) {
+  console.error(`unknown section(s): ${unknown.join(', ')}; known: ${ALL.join(', ')}`);
+  process.exit(2);
+}
 
-const size = await sizeReport();
-const rows = [
-  ['initial load (bundle + static chunks), minified', kB(size.panel.minified), ''],
-  ['initial load, gzipped', kB(size.panel.gzipped), `≤ ${kB(size.budget)} ${size.panel.gzipped <= size.budget ? 'ok' : 'OVER'}`],
-  ...Object.entries(size.lazy).map(([name, m]) => [`  on demand: ${name}, gzipped`, kB(m.gzipped), '']),
-  ['everything, every form included, gzipped', kB(size.all.gzipped), ''],
-  ['floor (lit + @lit/context + ky), gzipped', kB(size.floor.gzipped), ''],
-  ['bundle / floor', `${size.ratio.toFixed(2)}×`, ''],
-  ['bundle − floor', kB(size.overFloor), ''],
-];
+const started = Date.now();
+if (!argv.includes('--no-build')) execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
 
-const width = Math.max(...rows.map((r) => r[0].length));
-console.log('\nSize');
-for (const [name, value, budget] of rows) console.log(`  ${name.padEnd(width)}  ${value.padStart(9)}  ${budget}`);
+// Earlier figures stay when only some sections run.
+let results = {};
+try {
+  if (existsSync(RESULTS)) results = JSON.parse(readFileSync(RESULTS, 'utf8'));
+} catch {
+  results = {};
+}
 
+if (only.includes('size')) {
+  console.log('\nsize …');
+  results.size = await sizeReport();
+}
+
+const wanted = only.filter((s) => s in BROWSER_SECTIONS);
+let failed;
+if (wanted.length) {
+  const server = await startServer();
+  let chrome;
+  const stop = async () => {
+    await chrome?.close();
+    await server.close();
+  };
+  const onSignal = (signal) => void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    chrome = await launchBrowser();
+    results.environment = { chromium: chrome.version, node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model };
+    for (const name of wanted) {
+      console.log(`\n${name} …`);
+      const t = Date.now();
+      try {
+        results[name] = { ...(await BROWSER_SECTIONS[name]({ browser: chrome.browser, defaultContext: chrome.defaultContext, server })), seconds: Math.round((Date.now() - t) / 1000) };
+      } catch (e) {
+        failed = e;
+        console.error(`  ${name} failed: ${e.stack ?? e}`);
+        results[name] = { error: String(e.message ?? e) };
+      }
+    }
+  } finally {
+    await stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+results.date = new Date().toISOString();
+results.runSeconds = Math.round((Date.now() - started) / 1000);
+results.sections = only;
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ date: new Date().toISOString(), size }, null, 2));
-console.log('\nwritten to bench/results/latest.json');
+writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+
+const { over } = printReport(results);
+console.log(`\n${only.join(', ')} measured in ${results.runSeconds} s; written to ${RESULTS}`);
+if (failed || over) process.exitCode = 1;

@@ -1,0 +1,61 @@
+// 4. The conference form: click → form painted (the first time, with the on-demand load of
+// the form kit; then again, warm), and typing into its first text field: keydown → next paint.
+import { checkErrors, freshPage, log, scenario } from './common.mjs';
+import { summary } from '../stats.mjs';
+
+const REPS = 9;
+const KEYS = 'conference-participant'.split('');
+
+async function open(page) {
+  await page.evaluate(() => window.bench.watchFormOpen());
+  await page.locator('reservation-item').first().locator('button[data-action="conference"]').click();
+  return page.evaluate(() => window.bench.formOpened());
+}
+
+export async function formSection({ browser, server }) {
+  const s = await scenario(server, 10, { status: 'pending' });
+  const cold = [];
+  const warm = [];
+  const keyToPaint = [];
+  const inputDelays = [];
+  const slowEvents = [];
+  for (let i = 0; i < REPS; i++) {
+    const { context, page } = await freshPage(browser, server, 'panel');
+    try {
+      await page.evaluate((a) => window.bench.mountPanel(a), { apiBase: s.apiBase, token: s.token, n: s.n });
+      cold.push(await open(page));
+      await page.keyboard.press('Escape');
+      await page.evaluate(() => window.bench.formClosed());
+      warm.push(await open(page));
+      const field = page.locator('reservation-item').first().locator('reservation-form input[type="text"]').first();
+      await field.click();
+      await page.evaluate(() => window.bench.startTyping());
+      for (let k = 0; k < KEYS.length; k++) {
+        await page.keyboard.press(KEYS[k]);
+        await page.evaluate((n) => window.bench.typed(n), k + 1);
+      }
+      const t = await page.evaluate(() => window.bench.stopTyping());
+      if (t.value !== KEYS.join('')) throw new Error(`typing: the field holds ${JSON.stringify(t.value)}`);
+      keyToPaint.push(...t.keyToPaint);
+      inputDelays.push(...t.inputDelays);
+      slowEvents.push(...t.eventEntries);
+      checkErrors(page, 'conference form');
+    } finally {
+      await context.close();
+    }
+  }
+  const out = {
+    openColdMs: summary(cold),
+    openWarmMs: summary(warm),
+    keyToPaintMs: summary(keyToPaint),
+    inputDelayMs: summary(inputDelays),
+    // Event Timing (durationThreshold 16, the lowest allowed; durations in 8 ms steps, to the next paint).
+    keydownEventTimingMs: summary(slowEvents.filter((e) => e.name === 'keydown').map((e) => e.duration)),
+    eventTimingEntries: slowEvents.length,
+    keystrokes: keyToPaint.length,
+  };
+  log(
+    `conference form: open ${out.openColdMs.median} ms cold, ${out.openWarmMs.median} ms warm; key → paint ${out.keyToPaintMs.median} ms (p95 ${out.keyToPaintMs.p95}) over ${out.keystrokes} keys; Event Timing keydown ${out.keydownEventTimingMs.median} ms (max ${out.keydownEventTimingMs.max})`,
+  );
+  return out;
+}

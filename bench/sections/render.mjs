@@ -1,0 +1,95 @@
+// 2. First render of N reservations, data in hand → painted, against one innerHTML
+// assignment of the same rows; and, at 10,000, how the virtualized list holds up while
+// it scrolls.
+import { checkErrors, freshPage, log, scenario } from './common.mjs';
+import { max, median, round, sleep, summary } from '../stats.mjs';
+
+export const SIZES = [10, 100, 1000, 10000];
+const REPS = { 10: 9, 100: 9, 1000: 9, 10000: 5 };
+
+async function once(browser, server, s, variant) {
+  const { context, page } = await freshPage(browser, server, variant);
+  try {
+    const args = { apiBase: s.apiBase, token: s.token, workspaceSid: s.workspaceSid, workerSid: s.workerSid, n: s.n };
+    const r = await page.evaluate((a) => (a.variant === 'panel' ? window.bench.renderPanel(a) : window.bench.renderBaseline(a)), {
+      ...args,
+      variant,
+    });
+    checkErrors(page, `render ${s.n} (${variant})`);
+    if (r.rowsInDom === 0) throw new Error(`render ${s.n} (${variant}): no rows`);
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+const SCROLL_REPS = 3;
+
+/** Scrolls the 10,000-row list with the mouse wheel (and a few key presses), then jumps to its end; records how the page keeps up. */
+async function scrollOnce(browser, server, s) {
+  const { context, page } = await freshPage(browser, server, 'panel');
+  try {
+    await page.evaluate((a) => window.bench.mountPanel(a), { apiBase: s.apiBase, token: s.token, n: s.n, pollInterval: 0 });
+    await page.mouse.move(320, 360);
+    await page.evaluate(() => window.bench.startResponsiveness());
+    // 60 wheel steps of 400 px, 30 ms apart (about 13,000 px/s), a key press every third step.
+    for (let i = 0; i < 60; i++) {
+      await page.mouse.wheel(0, 400);
+      if (i % 3 === 2) await page.keyboard.press('Shift');
+      await sleep(30);
+    }
+    // Then straight to the end of the list.
+    await page.keyboard.press('End');
+    await sleep(500);
+    const r = await page.evaluate(() => window.bench.stopResponsiveness());
+    checkErrors(page, 'scrolling 10,000');
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+export async function renderSection({ browser, server }) {
+  const out = { sizes: {}, scroll10000: null };
+  for (const n of SIZES) {
+    const s = await scenario(server, n);
+    const panel = [];
+    const baseline = [];
+    // Alternate (panel, baseline, baseline, panel, …) so drift hits both alike.
+    for (let i = 0; i < REPS[n]; i++) {
+      const order = i % 2 ? ['baseline', 'panel'] : ['panel', 'baseline'];
+      for (const v of order) (v === 'panel' ? panel : baseline).push(await once(browser, server, s, v));
+    }
+    const p = summary(panel.map((r) => r.ms));
+    const b = summary(baseline.map((r) => r.ms));
+    out.sizes[n] = {
+      panel: p,
+      baseline: b,
+      ratio: round(p.median / b.median, 2),
+      panelFirstRows: summary(panel.map((r) => r.firstRowsMs)),
+      rowsInDom: { panel: median(panel.map((r) => r.rowsInDom)), baseline: median(baseline.map((r) => r.rowsInDom)) },
+      virtualized: panel.every((r) => r.virtualized),
+    };
+    log(`render ${n}: panel ${p.median} ms, baseline ${b.median} ms (×${out.sizes[n].ratio}), rows in DOM ${out.sizes[n].rowsInDom.panel} vs ${out.sizes[n].rowsInDom.baseline}`);
+    if (n === 10000) {
+      const runs = [];
+      for (let i = 0; i < SCROLL_REPS; i++) runs.push(await scrollOnce(browser, server, s));
+      // Per run: its longest task, its worst key → paint; the figures are their medians over the runs.
+      out.scroll10000 = {
+        runs: runs.length,
+        maxRowsInDom: Math.max(...runs.map((r) => r.maxRowsInDom)),
+        longestTaskMs: round(median(runs.map((r) => max(r.longTasks)))),
+        longTasksPerRun: runs.map((r) => r.longTasks.length),
+        longestTaskPerRunMs: runs.map((r) => round(max(r.longTasks))),
+        frameMs: summary(runs.flatMap((r) => r.frames)),
+        inputDelayMs: summary(runs.flatMap((r) => r.inputDelays)),
+        keyToPaintMs: { ...summary(runs.flatMap((r) => r.keyToPaint)), max: round(median(runs.map((r) => max(r.keyToPaint)))) },
+        scrolledPx: median(runs.map((r) => r.scrollY)),
+        firstRowShownAtEnd: median(runs.map((r) => r.firstRowShown)),
+      };
+      const sc = out.scroll10000;
+      log(`scroll 10000: rows in DOM ≤ ${sc.maxRowsInDom}, longest task ${sc.longestTaskMs} ms (${sc.longestTaskPerRunMs.join(', ')}), key → paint ${sc.keyToPaintMs.median} ms (max ${sc.keyToPaintMs.max}), frames p95 ${sc.frameMs.p95} ms`);
+    }
+  }
+  return out;
+}

@@ -46,7 +46,7 @@ try {
 
 if (only.includes('size')) {
   console.log('\nsize …');
-  results.size = await sizeReport();
+  results.size = { ...(await sizeReport()), measuredAt: new Date().toISOString() };
 }
 
 const wanted = only.filter((s) => s in BROWSER_SECTIONS);
@@ -68,11 +68,12 @@ if (wanted.length) {
       console.log(`\n${name} …`);
       const t = Date.now();
       try {
-        results[name] = { ...(await BROWSER_SECTIONS[name]({ browser: chrome.browser, defaultContext: chrome.defaultContext, server })), seconds: Math.round((Date.now() - t) / 1000) };
+        const figures = await BROWSER_SECTIONS[name]({ browser: chrome.browser, defaultContext: chrome.defaultContext, server });
+        results[name] = { ...figures, seconds: Math.round((Date.now() - t) / 1000), measuredAt: new Date().toISOString() };
       } catch (e) {
         failed = e;
         console.error(`  ${name} failed: ${e.stack ?? e}`);
-        results[name] = { error: String(e.message ?? e) };
+        results[name] = { error: String(e.message ?? e), measuredAt: new Date().toISOString() };
       }
     }
   } finally {

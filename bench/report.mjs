@@ -32,7 +32,7 @@ export function rows(results) {
   const out = [];
   const row = (section, figure, value, { baseline = '', ratio = '', budget = '', ok, note = '' } = {}) =>
     out.push({ section, figure, value, baseline, ratio, budget, ok, note });
-  const failed = (section, r) => r?.error && row(section, 'FAILED (see latest.json)', r.error.split('\n')[0].slice(0, 90), { ok: false });
+  const failed = (section, r) => r?.error && row(section, 'could not be measured', 'failed', { ok: false, note: r.error.split('\n')[0] });
 
   const size = results.size;
   if (size) {
@@ -184,10 +184,12 @@ export function printReport(results) {
 
 export function markdown(results) {
   const lines = ['| | figure | value | baseline | ratio | budget | |', '| --- | --- | --- | --- | --- | --- | --- |'];
+  const notes = [];
   for (const r of rows(results)) {
-    lines.push(`| ${r.section} | ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.budget} | ${r.ok === undefined ? '' : r.ok ? '✓' : '✗ over'} |`);
+    lines.push(`| ${r.section} | ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.budget} | ${r.ok === undefined ? '' : r.ok ? '✓' : '✗'} |`);
+    if (r.note) notes.push(`- ${r.section}, ${r.figure}: ${r.note}`);
   }
-  return lines.join('\n');
+  return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

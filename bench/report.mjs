@@ -10,7 +10,12 @@ const times = (n) => `${n.toFixed(2)}×`;
 const int = (n) => (Number.isFinite(n) ? n.toLocaleString('en-US') : '—');
 const signed = (n, unit = '') => `${n > 0 ? '+' : ''}${unit === 'kB' ? (n / 1024).toFixed(1) : int(n)}${unit ? ` ${unit}` : ''}`;
 
-/** Budgets: from issue 6, else RAIL (respond to input within 100 ms, handle it within 50 ms; no task over 50 ms). */
+/**
+ * Budgets: issue 6's (size, the ratio at 1,000, only the changed row, the network counts, no
+ * growth), and where it names none, RAIL's (a visible response within 100 ms, input handled
+ * within 50 ms, no task over 50 ms) or, for an interaction that first loads code, INP's
+ * "good" (200 ms to the next paint).
+ */
 export const BUDGETS = {
   initialGzip: 25 * 1024,
   renderRatio1000: 2,
@@ -19,7 +24,8 @@ export const BUDGETS = {
   keyToPaintScrolling: 100,
   changeMs: 100,
   changeRowsTouched: 1,
-  formOpenMs: 100,
+  formOpenColdMs: 200,
+  formOpenWarmMs: 100,
   keyToPaintMs: 50,
   requestsPerIdleMinute: 60_000 / 5000,
   hiddenRequests: 0,
@@ -78,11 +84,20 @@ export function rows(results) {
         budget: `≤ ${BUDGETS.longestTaskScrolling} ms`,
         ok: sc.longestTaskMs <= BUDGETS.longestTaskScrolling,
       });
-      row('render', 'scrolling 10,000: key press → next paint, median / max', `${ms(sc.keyToPaintMs.median)} / ${ms(sc.keyToPaintMs.max)}`, {
-        budget: `max ≤ ${BUDGETS.keyToPaintScrolling} ms`,
+      row('render', 'scrolling 10,000: key press → next paint, median / worst', `${ms(sc.keyToPaintMs.median)} / ${ms(sc.keyToPaintMs.max)}`, {
+        budget: `worst ≤ ${BUDGETS.keyToPaintScrolling} ms`,
         ok: sc.keyToPaintMs.max <= BUDGETS.keyToPaintScrolling,
       });
       row('render', 'scrolling 10,000: frame interval, median / p95', `${ms(sc.frameMs.median)} / ${ms(sc.frameMs.p95)}`);
+      if (sc.jumpToEnd) {
+        row('render', '10,000: jump to the end (scrollTo) → the rows there painted', ms(sc.jumpToEnd.toPaintedMs.median), {
+          note:
+            sc.jumpToEnd.lastRowShownInRuns < sc.runs
+              ? `the jump reached the last row in ${sc.jumpToEnd.lastRowShownInRuns} of ${sc.runs} runs; otherwise it stopped at rows ${sc.jumpToEnd.firstRowShown.join(', ')} (the virtualizer estimates the height of rows it has not measured)`
+              : '',
+        });
+        row('render', '10,000: jump to the end, longest task', sc.jumpToEnd.longestTaskMs > 0 ? ms(sc.jumpToEnd.longestTaskMs) : 'none over 50 ms');
+      }
     }
   }
 
@@ -106,13 +121,13 @@ export function rows(results) {
   const form = results.form;
   failed('form', form);
   if (form?.openColdMs) {
-    row('form', 'open the conference form, first time (loads the form kit)', ms(form.openColdMs.median), {
-      budget: `≤ ${BUDGETS.formOpenMs} ms`,
-      ok: form.openColdMs.median <= BUDGETS.formOpenMs,
+    row('form', 'click → conference form painted, first time (loads the form kit)', ms(form.openColdMs.median), {
+      budget: `≤ ${BUDGETS.formOpenColdMs} ms`,
+      ok: form.openColdMs.median <= BUDGETS.formOpenColdMs,
     });
-    row('form', 'open it again (warm)', ms(form.openWarmMs.median), {
-      budget: `≤ ${BUDGETS.formOpenMs} ms`,
-      ok: form.openWarmMs.median <= BUDGETS.formOpenMs,
+    row('form', 'click → conference form painted, again (warm)', ms(form.openWarmMs.median), {
+      budget: `≤ ${BUDGETS.formOpenWarmMs} ms`,
+      ok: form.openWarmMs.median <= BUDGETS.formOpenWarmMs,
     });
     row('form', `typing: key press → next paint, median / p95 (${form.keystrokes} keys)`, `${ms(form.keyToPaintMs.median)} / ${ms(form.keyToPaintMs.p95)}`, {
       budget: `median ≤ ${BUDGETS.keyToPaintMs} ms`,

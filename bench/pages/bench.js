@@ -234,7 +234,7 @@ let scrolling;
 /** Starts recording long tasks, frame gaps and key input delay / key-to-paint while the list scrolls. */
 export function startResponsiveness() {
   const s = { longTasks: [], frames: [], inputDelays: [], keyToPaint: [], maxRows: 0, running: true };
-  s.observer = new PerformanceObserver((list) => s.longTasks.push(...list.getEntries().map((e) => e.duration)));
+  s.observer = new PerformanceObserver((list) => s.longTasks.push(...list.getEntries().map((e) => ({ at: e.startTime, ms: e.duration }))));
   s.observer.observe({ type: 'longtask' });
   let last = performance.now();
   const frame = (t) => {
@@ -246,13 +246,40 @@ export function startResponsiveness() {
   };
   requestAnimationFrame(frame);
   s.onKey = (e) => {
-    s.inputDelays.push(performance.now() - e.timeStamp);
+    s.inputDelays.push({ at: e.timeStamp, ms: performance.now() - e.timeStamp });
     const ts = e.timeStamp;
-    void afterPaint().then((t) => s.keyToPaint.push(t - ts));
+    void afterPaint().then((t) => s.keyToPaint.push({ at: ts, ms: t - ts }));
   };
   window.addEventListener('keydown', s.onKey, true);
   scrolling = s;
 }
+
+/**
+ * Jumps to the end of the list at once (window.scrollTo, no animation): resolves with the time
+ * from the jump to the paint of the rows in view there, settled, and which rows those are.
+ */
+export async function jumpToEnd(n) {
+  const panel = window.panel;
+  const w = watch(() => panelRoots(panel));
+  const shown = () =>
+    [...panel.shadowRoot.querySelectorAll('li[aria-posinset]')]
+      .filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      })
+      .map((li) => Number(li.getAttribute('aria-posinset')));
+  await afterPaint();
+  scrolling.jumpAt = performance.now();
+  w.arm();
+  const t0 = performance.now();
+  window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
+  const t1 = await w.settled(() => panelReady(panel, n) && shown().length > 0, 3, 'the list after the jump');
+  // The virtualizer sizes the rows it has not measured by estimate, so the jump may land short of the last row.
+  const rows = shown();
+  return { ms: t1 - t0, firstShown: Math.min(...rows), lastShown: Math.max(...rows) };
+}
+
+
 
 export async function stopResponsiveness() {
   const s = scrolling;
@@ -263,6 +290,7 @@ export async function stopResponsiveness() {
   const panel = window.panel;
   const posinsets = [...panel.shadowRoot.querySelectorAll('li[aria-posinset]')].map((li) => Number(li.getAttribute('aria-posinset')));
   return {
+    jumpAt: s.jumpAt ?? Infinity,
     longTasks: s.longTasks,
     frames: s.frames.slice(1),
     inputDelays: s.inputDelays,
@@ -486,6 +514,7 @@ window.bench = {
   renderBaseline,
   mountPanel,
   startResponsiveness,
+  jumpToEnd,
   stopResponsiveness,
   statusChange,
   watchFormOpen,

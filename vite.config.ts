@@ -27,6 +27,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     rolldownOptions: {
+      // Lets shared code (lit, helpers) merge into the bundle itself rather than into
+      // extra chunks the page would have to load at start.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         minify: { compress: true, mangle: true, codegen: true },
         // Parts loaded on demand (the forms, the event-stream client) sit beside the bundle.

@@ -46,8 +46,23 @@ import { panelStyles } from './reservation-panel.styles.js';
 /** Longer lists are virtualized: only the rows in view are in the DOM. */
 export const VIRTUALIZE_ABOVE = 100;
 
-type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
+/** Rows shown while the virtualizer loads. */
+const FIRST_ROWS = 20;
+
+type Virtualize = (list: readonly Reservation[], row: (r: Reservation, i: number) => unknown) => unknown;
 let virtualizeLoading: Promise<Virtualize> | undefined;
+
+/** Loads the virtualizer and its flow layout together (one round trip, not two). */
+function loadVirtualize(): Promise<Virtualize> {
+  return (virtualizeLoading ??= Promise.all([
+    import('@lit-labs/virtualizer/virtualize.js'),
+    import('@lit-labs/virtualizer/layouts/flow.js'),
+  ]).then(
+    ([{ virtualize }, { flow }]) =>
+      (list, row) =>
+        virtualize({ items: list as Reservation[], keyFunction: (r) => r.sid, renderItem: row as never, layout: flow() }),
+  ));
+}
 
 /**
  * @summary A TaskRouter worker's reservations, and what the worker can do with them.
@@ -537,15 +552,11 @@ export class ReservationPanel extends PanelElement {
         ></reservation-item>
       </li>`;
     const long = list.length > VIRTUALIZE_ABOVE;
-    if (long && !this.virtualize) {
-      void (virtualizeLoading ??= import('@lit-labs/virtualizer/virtualize.js').then((m) => m.virtualize)).then(
-        (v) => (this.virtualize = v),
-      );
-    }
+    if (long && !this.virtualize) void loadVirtualize().then((v) => (this.virtualize = v));
     const rows =
       long && this.virtualize
-        ? this.virtualize({ items: list, keyFunction: (r) => r.sid, renderItem: row })
-        : repeat(long ? list.slice(0, VIRTUALIZE_ABOVE) : list, (r) => r.sid, row);
+        ? this.virtualize(list, row)
+        : repeat(long ? list.slice(0, FIRST_ROWS) : list, (r) => r.sid, row);
     return html`${error}
       <ul part="list" class=${long ? 'list virtual' : 'list'} aria-label=${this.t.reservations} aria-busy=${feed.loading ? 'true' : 'false'}>
         ${rows}

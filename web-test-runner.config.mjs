@@ -3,6 +3,7 @@ import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { loadTs } from './scripts/load-ts.mjs';
 import { storybookStatic } from './scripts/storybook-static.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from './scripts/chromium.mjs';
 import { packageContentsPlugin } from './test/package/package-plugin.mjs';
 import { referenceProxyPlugin } from './test/proxy/proxy-plugin.mjs';
 import { reactEsmPlugin } from './test/react/react-esm-plugin.mjs';
@@ -20,16 +21,8 @@ const emulator = emulatorServer?.middleware ?? ((_req, _res, next) => next());
 const storybook = storybookStatic();
 
 const chromeArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Test files run in parallel pages; none may be throttled as a background page.
+  ...CHROMIUM_FLAGS,
+  // No test page may be throttled as a background page.
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
@@ -45,7 +38,7 @@ export default {
   testsFinishTimeout: 20 * 60 * 1000,
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromeArgs },
+      launchOptions: { executablePath: CHROMIUM, args: chromeArgs },
     }),
   ],
   plugins: [

@@ -7,23 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../scripts/chromium.mjs';
 
-export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
-
-// Chromium stalls on a closed network without these; --no-sandbox because CI runs as root.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-quic',
-  '--disable-extensions',
-];
+export const CHROME = CHROMIUM;
+const FLAGS = CHROMIUM_FLAGS;
 
 export async function launchBrowser() {
   const profile = mkdtempSync(join(tmpdir(), 'reservation-panel-bench-'));

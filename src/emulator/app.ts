@@ -188,6 +188,7 @@ export function createFetch(ctx: EmulatorContext, options: AppOptions): (request
     } else {
       response = await app.fetch(request, { body });
     }
-    return withCommonHeaders(request, response, ctx.store.now());
+    // The Date header tells the workspace's time, which the control API can move.
+    return withCommonHeaders(request, response, apiWs ? ctx.store.clock(apiWs) : ctx.store.now());
   };
 }

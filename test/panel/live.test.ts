@@ -291,3 +291,15 @@ describe('reservation-panel long lists', () => {
     window.scrollTo(0, 0);
   });
 });
+
+describe('reservation-panel clock', () => {
+  it('corrects ages by the skew between this page and the server’s Date header', async () => {
+    const { advanceClock } = await import('../support/emulator.js');
+    const s = await scenario({ reservations: [{ status: 'accepted', ageSeconds: 0 }] });
+    // The server's clock runs 10 minutes ahead of this page's.
+    await advanceClock(s.workspaceSid, 10 * 60_000);
+    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
+    const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
+    await waitFor(() => visibleText(row).includes('10 min'), 'the age by the server’s clock', 3000);
+  });
+});

@@ -1,7 +1,7 @@
 // The demo page: plays a CRM screen's own code. It gets a token from the emulator's demo
 // endpoint (standing in for the host's backend), hands it to the panel, and logs the
 // panel's events.
-import '../src/index.js';
+import { RESERVATION_EVENT_NAMES } from '../src/index.js';
 import type { ReservationPanel } from '../src/index.js';
 
 // The panel is created once the first token is in hand, so it never starts without one.
@@ -12,13 +12,6 @@ const workerSelect = document.querySelector<HTMLSelectElement>('#worker')!;
 const statusSelect = document.querySelector<HTMLSelectElement>('#status')!;
 const log = document.querySelector<HTMLOListElement>('#log')!;
 
-const EVENTS = [
-  'reservation-load',
-  'reservation-status-change',
-  'reservation-before-update',
-  'reservation-error',
-  'reservation-token-expired',
-] as const;
 
 function summarize(type: string, detail: Record<string, unknown>) {
   if (type === 'reservation-load') {
@@ -29,7 +22,7 @@ function summarize(type: string, detail: Record<string, unknown>) {
   return JSON.stringify(rest);
 }
 
-for (const type of EVENTS) {
+for (const type of RESERVATION_EVENT_NAMES) {
   panel.addEventListener(type, (event) => {
     const item = document.createElement('li');
     item.textContent = `${new Date().toLocaleTimeString()} ${type} ${summarize(type, (event as CustomEvent).detail ?? {})}`;

@@ -10,6 +10,15 @@ export * from './reservation-load.js';
 export * from './reservation-status-change.js';
 export * from './reservation-token-expired.js';
 
+/** The name of every public event the panel fires, in the order of the contract. */
+export const RESERVATION_EVENT_NAMES = [
+  ReservationLoadEvent.eventName,
+  ReservationStatusChangeEvent.eventName,
+  ReservationBeforeUpdateEvent.eventName,
+  ReservationErrorEvent.eventName,
+  ReservationTokenExpiredEvent.eventName,
+] as const;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'reservation-load': ReservationLoadEvent;

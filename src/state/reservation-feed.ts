@@ -103,8 +103,8 @@ export class ReservationFeed {
   /** Puts a reservation the API returned into the list and tells every subscriber what changed. */
   replace(reservation: Reservation, origin?: object) {
     this.replacedAt.set(reservation.sid, ++this.generation);
-    const changes = diffStatuses(this.bySid, [reservation]);
     if (this.reservations === undefined) return;
+    const changes = diffStatuses(this.bySid, [reservation]);
     this.bySid.set(reservation.sid, reservation);
     this.reservations = this.matching([...this.bySid.values()]);
     if (changes.length) this.broadcast({ type: 'changes', changes, origin });

@@ -1,22 +1,15 @@
 /** Helpers for element tests: mount a panel with listeners attached before it connects. */
 import { fixtureCleanup } from '@open-wc/testing';
-import '../../src/index.js';
+import { RESERVATION_EVENT_NAMES } from '../../src/index.js';
 import type { ReservationPanel } from '../../src/index.js';
 
-export const PANEL_EVENTS = [
-  'reservation-load',
-  'reservation-status-change',
-  'reservation-before-update',
-  'reservation-error',
-  'reservation-token-expired',
-] as const;
 
 export type RecordedEvent = { type: string; detail: any };
 
 export interface Mounted {
   el: ReservationPanel;
   events: RecordedEvent[];
-  of(type: (typeof PANEL_EVENTS)[number]): any[];
+  of(type: (typeof RESERVATION_EVENT_NAMES)[number]): any[];
 }
 
 const mounted = new Set<HTMLElement>();
@@ -40,7 +33,7 @@ export async function mount(
   for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
   Object.assign(el, properties);
   const events: RecordedEvent[] = [];
-  for (const type of PANEL_EVENTS) {
+  for (const type of RESERVATION_EVENT_NAMES) {
     container.addEventListener(type, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
   }
   container.append(el);

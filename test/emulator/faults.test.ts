@@ -143,8 +143,11 @@ describe('emulator: request log', () => {
 
   it('keeps the last 500 requests', async () => {
     const s = await scenario();
-    for (let batch = 0; batch < 6; batch++) {
-      await Promise.all(Array.from({ length: 85 }, (_, i) => list(s, { PageSize: String(batch * 85 + i + 1) })));
+    // The first ten one after another, so they are surely the first to arrive (and to go);
+    // parallel requests may arrive in any order.
+    for (let n = 1; n <= 10; n++) await list(s, { PageSize: String(n) });
+    for (let batch = 0; batch < 5; batch++) {
+      await Promise.all(Array.from({ length: 100 }, (_, i) => list(s, { PageSize: String(11 + batch * 100 + i) })));
     }
     const log = await requests(s.workspaceSid);
     expect(log).to.have.length(500);

@@ -1,4 +1,4 @@
-// Derives src/schema/spec-params.generated.ts from the official TaskRouter v1 OpenAPI
+// Derives src/wire/spec-params.generated.ts from the official TaskRouter v1 OpenAPI
 // description in spec/. Run: node scripts/generate-spec-params.mjs (or --check to fail
 // when the checked-in module is out of date).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const specPath = `${root}spec/twilio_taskrouter_v1.json`;
-const outPath = `${root}src/schema/spec-params.generated.ts`;
+const outPath = `${root}src/wire/spec-params.generated.ts`;
 
 const spec = JSON.parse(readFileSync(specPath, 'utf8'));
 const schemas = spec.components.schemas;

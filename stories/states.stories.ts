@@ -5,7 +5,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-import type { ReservationStatus } from '../src/api/types.js';
+import type { ReservationStatus } from '../src/wire/types.js';
 import { notices, panelIn, rows, rowsWithStatus } from './support/dom.js';
 import { componentDescription, eventsOf, manyReservations, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
 

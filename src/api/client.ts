@@ -1,6 +1,6 @@
 import ky, { HTTPError, type Options } from 'ky';
 import { ApiError, toApiError } from './errors.js';
-import type { Reservation, ReservationPage, ReservationStatus, UpdateParams } from './types.js';
+import type { Reservation, ReservationPage, ReservationStatus, UpdateParams } from '../wire/types.js';
 
 /** Whose reservations: a worker in a workspace. */
 export interface WorkerRef {

@@ -4,4 +4,4 @@ export { ApiError, isAbortError, toApiError } from './errors.js';
 export type { ApiErrorKind } from './errors.js';
 export { readTokenClaims } from './token.js';
 export type { TokenClaims } from './token.js';
-export * from './types.js';
+export * from '../wire/types.js';

@@ -1,5 +1,5 @@
 /** What the route handlers share: the state, the auth configuration and the mount point. */
-import type { Reservation } from '../api/types.js';
+import type { Reservation } from '../wire/types.js';
 import type { AuthConfig } from './auth.js';
 import { isoSeconds } from './ids.js';
 import type { ReservationRecord, Store, WorkspaceRecord } from './state.js';

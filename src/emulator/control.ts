@@ -4,7 +4,7 @@
  * reservations "remotely", move a workspace's clock, inject faults and read the requests
  * a workspace received. No authentication: never enable it on a shared server.
  */
-import { RESERVATION_STATUSES, type ReservationStatus } from '../api/types.js';
+import { RESERVATION_STATUSES, type ReservationStatus } from '../wire/types.js';
 import { apiRoot, json, toWire, type EmulatorContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
 import { isoSeconds } from './ids.js';

@@ -3,7 +3,7 @@
  * workers and reservations in a mix of statuses; new pending reservations keep arriving
  * while a worker has fewer than DEMO_MAX_PENDING, and pending ones time out.
  */
-import type { ReservationStatus } from '../api/types.js';
+import type { ReservationStatus } from '../wire/types.js';
 import { json, type EmulatorContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
 import { fixedSid } from './ids.js';

@@ -13,6 +13,15 @@
  * - 412 → 20412 stale `If-Match` (Twilio documents no code for it; by analogy with 20404)
  * - 429 → 20429 too many requests; 500 → 20500; 503 → 20503; any other status s → 20000 + s
  */
+import type { Instruction } from '../wire/types.js';
+
+/** Twilio error codes for an instruction on a reservation that is not pending. */
+export const NOT_PENDING_CODES: Readonly<Record<Instruction, number>> = {
+  call: 40114,
+  redirect: 40123,
+  dequeue: 40135,
+  conference: 40136,
+};
 
 export const ERROR_CODES = {
   invalidParameter: 20001,

@@ -3,9 +3,8 @@
  * faults and request log), workers, tasks and reservations, and the status rules that
  * change them. No HTTP here.
  */
-import type { Instruction, ReservationStatus } from '../api/types.js';
-import { badRequest } from './errors.js';
-import { NOT_PENDING_CODES } from '../schema/doc-facts.js';
+import type { Instruction, ReservationStatus } from '../wire/types.js';
+import { badRequest, NOT_PENDING_CODES } from './errors.js';
 import { newSid } from './ids.js';
 import type { Fault, RecordedRequest } from './types.js';
 

@@ -1,5 +1,5 @@
 /** Public types of the emulator (shared by the core, the control API and the Node adapter). */
-import type { Reservation, ReservationStatus } from '../api/types.js';
+import type { Reservation, ReservationStatus } from '../wire/types.js';
 
 export type { Reservation, ReservationStatus };
 

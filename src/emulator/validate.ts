@@ -4,9 +4,9 @@
  * DOC_RANGES, REQUIRED_BY_INSTRUCTION). Every refusal is an ApiError 400 (code 20001)
  * whose message names the parameter.
  */
-import { INSTRUCTIONS, RESERVATION_STATUSES, type Instruction, type ReservationStatus } from '../api/types.js';
-import { DOC_ENUMS, DOC_RANGES, REQUIRED_BY_INSTRUCTION } from '../schema/doc-facts.js';
-import { SPEC_PAGE_SIZE, SPEC_UPDATE_PARAMS, type SpecParam } from '../schema/spec-params.generated.js';
+import { INSTRUCTIONS, RESERVATION_STATUSES, type Instruction, type ReservationStatus } from '../wire/types.js';
+import { DOC_ENUMS, DOC_RANGES, REQUIRED_BY_INSTRUCTION } from '../wire/doc-facts.js';
+import { SPEC_PAGE_SIZE, SPEC_UPDATE_PARAMS, type SpecParam } from '../wire/spec-params.generated.js';
 import { badRequest } from './errors.js';
 import { WORKER_SETTABLE_STATUSES, type WorkerSettableStatus } from './state.js';
 

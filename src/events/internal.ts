@@ -1,4 +1,4 @@
-import type { UpdateParams } from '../api/types.js';
+import type { UpdateParams } from '../wire/types.js';
 
 /**
  * A form inside a reservation passed validation and asks to send its action. Internal:

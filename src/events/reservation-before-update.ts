@@ -1,4 +1,4 @@
-import type { UpdateParams } from '../api/types.js';
+import type { UpdateParams } from '../wire/types.js';
 
 export interface ReservationBeforeUpdateDetail {
   readonly sid: string;

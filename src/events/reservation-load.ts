@@ -1,4 +1,4 @@
-import type { Reservation } from '../api/types.js';
+import type { Reservation } from '../wire/types.js';
 
 export interface ReservationLoadDetail {
   /** every reservation of the list, exactly as the API returned them */

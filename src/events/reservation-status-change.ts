@@ -1,4 +1,4 @@
-import type { Reservation, ReservationStatus } from '../api/types.js';
+import type { Reservation, ReservationStatus } from '../wire/types.js';
 
 export interface ReservationStatusChangeDetail {
   readonly sid: string;

@@ -3,7 +3,7 @@
  * key by key through the panel's `strings` property). Field labels and help texts come
  * from the parameter schema and are changed through its override. No Lit, no DOM.
  */
-import type { ReservationStatus } from '../api/types.js';
+import type { ReservationStatus } from '../wire/types.js';
 import { VALIDATION_EN, type ValidationMessages } from '../schema/messages.js';
 import type { ActionName } from '../schema/schema.types.js';
 

@@ -3,7 +3,7 @@
  * from the parameter schema so the forms (and the spec's descriptions) can load only when
  * a form is opened. No Lit, no DOM.
  */
-import type { ReservationStatus } from '../api/types.js';
+import type { ReservationStatus } from '../wire/types.js';
 import { ACTIONS, type ActionDescriptor, type ActionName, type ParameterSchema, type SchemaOverride } from './schema.types.js';
 
 const PENDING: readonly ReservationStatus[] = ['pending'];

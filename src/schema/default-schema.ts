@@ -2,12 +2,12 @@
  * The default parameter schema, derived from the official spec's UpdateWorkerReservation
  * parameters (spec-params.generated.ts) and the facts Twilio's docs add (doc-facts.ts).
  */
-import type { Instruction } from '../api/types.js';
-import { DOC_DEFAULTS, DOC_ENUMS, DOC_RANGES, REQUIRED_BY_INSTRUCTION } from './doc-facts.js';
+import type { Instruction } from '../wire/types.js';
+import { DOC_DEFAULTS, DOC_ENUMS, DOC_RANGES, REQUIRED_BY_INSTRUCTION } from '../wire/doc-facts.js';
 import type { ActionName, Choice, FieldDescriptor, FieldKind, ParameterSchema } from './schema.types.js';
 import { ACTIONS } from './schema.types.js';
 import { ACTION_DESCRIPTORS } from './actions.js';
-import { SPEC_UPDATE_PARAMS, type SpecParam } from './spec-params.generated.js';
+import { SPEC_UPDATE_PARAMS, type SpecParam } from '../wire/spec-params.generated.js';
 
 /** Parameters an action sends by itself rather than through a field. */
 export const FIXED_PARAMS = ['ReservationStatus', 'Instruction'] as const;

@@ -2,7 +2,7 @@
  * Types of the parameter schema that the action forms are generated from.
  * Pure data: no Lit, no DOM.
  */
-import type { ReservationStatus } from '../api/types.js';
+import type { ReservationStatus } from '../wire/types.js';
 
 /** How a parameter is entered and checked. */
 export const FIELD_KINDS = [

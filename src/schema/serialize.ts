@@ -1,5 +1,5 @@
 /** The typed model → wire params, and wire params → a form body. */
-import type { UpdateParams } from '../api/types.js';
+import type { UpdateParams } from '../wire/types.js';
 import { fieldValue } from './model.js';
 import type { ActionDescriptor, FieldDescriptor, FormModel } from './schema.types.js';
 

@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { ReservationsApi, WorkerRef } from '../api/index.js';
-import type { Reservation, UpdateParams } from '../api/types.js';
+import type { Reservation, UpdateParams } from '../wire/types.js';
 import type { PanelStrings } from '../i18n/strings.js';
 import type { ActionName, ParameterSchema } from '../schema/schema.types.js';
 

@@ -7,7 +7,7 @@
  */
 import type { ApiError, ReservationsApi, WorkerRef } from '../api/index.js';
 import { isAbortError, toApiError } from '../api/errors.js';
-import type { Reservation, ReservationStatus } from '../api/types.js';
+import type { Reservation, ReservationStatus } from '../wire/types.js';
 import { diffStatuses, sortReservations, type StatusChange } from './reservations.js';
 
 export interface FeedOptions {

@@ -1,5 +1,5 @@
 /** Pure operations on lists of reservations. No Lit, no DOM. */
-import { ACTIVE_STATUSES, type Reservation, type ReservationStatus } from '../api/types.js';
+import { ACTIVE_STATUSES, type Reservation, type ReservationStatus } from '../wire/types.js';
 
 const isActive = (status: ReservationStatus) => (ACTIVE_STATUSES as readonly string[]).includes(status);
 

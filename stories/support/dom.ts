@@ -4,7 +4,7 @@
  * starts from the shadow root concerned.
  */
 import { within } from 'storybook/test';
-import type { ReservationStatus } from '../../src/api/types.js';
+import type { ReservationStatus } from '../../src/wire/types.js';
 import type { ReservationPanel } from '../../src/index.js';
 
 /** The story's panel. */

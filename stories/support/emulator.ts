@@ -6,7 +6,7 @@
  * server), `<sub-path>/emulator` for a static Storybook served from a sub-path (a Service
  * Worker; see .storybook/emulator/boot.ts).
  */
-import type { Reservation, ReservationStatus } from '../../src/api/types.js';
+import type { Reservation, ReservationStatus } from '../../src/wire/types.js';
 import type { Fault, Scenario, ScenarioOptions } from '../../src/emulator/types.js';
 
 export type { Fault, Scenario, ScenarioOptions };

@@ -9,7 +9,7 @@ import { getCustomElements, type Decorator, type Meta, type StoryContext } from 
 import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
 import { html } from 'lit';
 import { fn } from 'storybook/test';
-import { RESERVATION_STATUSES, type ReservationStatus } from '../../src/api/types.js';
+import { RESERVATION_STATUSES, type ReservationStatus } from '../../src/wire/types.js';
 import type { ReservationPanel } from '../../src/index.js';
 import { apiBase, scenario, setFaults, type Fault, type Scenario, type ScenarioOptions } from './emulator.js';
 

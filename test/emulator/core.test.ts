@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { decodeJwt } from 'jose';
-import type { Reservation } from '../../src/api/types.js';
+import type { Reservation } from '../../src/wire/types.js';
 import { createEmulator, DEMO_WORKERS, DEMO_WORKSPACE_SID, EmulatorDropError, type Emulator } from '../../src/emulator/index.js';
 
 const ORIGIN = 'http://emulator.test';

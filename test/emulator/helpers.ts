@@ -1,6 +1,6 @@
 /** Helpers shared by the emulator's HTTP tests (not a test file itself). */
 import { expect } from '@open-wc/testing';
-import type { Reservation, TwilioErrorBody } from '../../src/api/types.js';
+import type { Reservation, TwilioErrorBody } from '../../src/wire/types.js';
 import { reservationsPath, type Scenario } from '../support/emulator.js';
 
 export const FORM = 'application/x-www-form-urlencoded';

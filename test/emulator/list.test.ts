@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { RESERVATION_STATUSES } from '../../src/api/types.js';
+import { RESERVATION_STATUSES } from '../../src/wire/types.js';
 import { API_BASE, addReservation, reservationsPath, scenario } from '../support/emulator.js';
 import { expectError, get, list, listJson } from './helpers.js';
 

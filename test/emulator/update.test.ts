@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { RESERVATION_STATUSES, type Reservation, type ReservationStatus } from '../../src/api/types.js';
-import { NOT_PENDING_CODES } from '../../src/schema/doc-facts.js';
+import { RESERVATION_STATUSES, type Reservation, type ReservationStatus } from '../../src/wire/types.js';
+import { NOT_PENDING_CODES } from '../../src/emulator/errors.js';
 import { addReservation, advanceClock, getReservation, scenario, setStatus } from '../support/emulator.js';
 import { CALL_SID, expectError, get, listJson, update } from './helpers.js';
 

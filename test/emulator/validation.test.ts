@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { Reservation } from '../../src/api/types.js';
-import { REQUIRED_BY_INSTRUCTION } from '../../src/schema/doc-facts.js';
-import { SPEC_UPDATE_PARAMS } from '../../src/schema/spec-params.generated.js';
+import type { Reservation } from '../../src/wire/types.js';
+import { REQUIRED_BY_INSTRUCTION } from '../../src/wire/doc-facts.js';
+import { SPEC_UPDATE_PARAMS } from '../../src/wire/spec-params.generated.js';
 import { getReservation, reservationsPath, scenario, type Scenario } from '../support/emulator.js';
 import { CALL_SID, HEX32, expectError, update } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
-import type { UpdateParams } from '../../src/api/types.js';
+import type { UpdateParams } from '../../src/wire/types.js';
 import '../../src/components/reservation-form/reservation-form.js';
 import type { ReservationForm } from '../../src/components/reservation-form/reservation-form.js';
 import { applyOverride, DEFAULT_SCHEMA, fieldsFor, type ActionName, type ParameterSchema } from '../../src/schema/index.js';

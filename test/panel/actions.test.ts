@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
-import type { ReservationStatus } from '../../src/api/types.js';
+import type { ReservationStatus } from '../../src/wire/types.js';
 import type { ReservationForm } from '../../src/components/reservation-form/reservation-form.js';
 import type { ReservationItem } from '../../src/components/reservation-item/reservation-item.js';
 import type { ReservationPanel } from '../../src/index.js';

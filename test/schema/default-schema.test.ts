@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { RESERVATION_STATUSES } from '../../src/api/types.js';
+import { RESERVATION_STATUSES } from '../../src/wire/types.js';
 import { DEFAULT_SCHEMA, choiceLabel, plainText } from '../../src/schema/default-schema.js';
 import { actionsFor, applyOverride, fieldsFor, opensForm } from '../../src/schema/normalize.js';
 import { ACTIONS, type ActionName } from '../../src/schema/schema.types.js';

@@ -3,7 +3,7 @@
  * Each test makes its own workspace through the control API, so test files running in
  * parallel never see each other's reservations.
  */
-import type { Reservation, ReservationStatus } from '../../src/api/types.js';
+import type { Reservation, ReservationStatus } from '../../src/wire/types.js';
 import type { Fault, RecordedRequest, Scenario, ScenarioOptions } from '../../src/emulator/types.js';
 
 export type { Fault, RecordedRequest, Scenario, ScenarioOptions, ScenarioReservation } from '../../src/emulator/types.js';

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Reservation, UpdateParams } from '../../api/types.js';
+import type { Reservation, UpdateParams } from '../../wire/types.js';
 import { PanelElement } from '../../base/panel-element.js';
 import type { ReservationFormSubmitEvent } from '../../events/internal.js';
 import { ACTION_DESCRIPTORS, actionsForStatus } from '../../schema/actions.js';

@@ -10,7 +10,7 @@ import {
   type ReservationsApi,
   type WorkerRef,
 } from '../../api/index.js';
-import { RESERVATION_STATUSES, type Reservation, type ReservationStatus, type UpdateParams } from '../../api/types.js';
+import { RESERVATION_STATUSES, type Reservation, type ReservationStatus, type UpdateParams } from '../../wire/types.js';
 import { PanelElement } from '../../base/panel-element.js';
 import {
   ReservationBeforeUpdateEvent,

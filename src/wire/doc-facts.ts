@@ -4,7 +4,7 @@
  * Shared by the form schema and the emulator, so the browser and the server refuse the
  * same values. No Lit, no DOM.
  */
-import type { Instruction } from '../api/types.js';
+import type { Instruction } from './types.js';
 
 /** Allowed values of parameters the spec types as plain strings. */
 export const DOC_ENUMS: Readonly<Record<string, readonly string[]>> = {
@@ -54,12 +54,4 @@ export const REQUIRED_BY_INSTRUCTION: Readonly<Record<Instruction, readonly stri
   call: ['CallFrom', 'CallUrl'],
   redirect: ['RedirectCallSid', 'RedirectUrl'],
   conference: [],
-};
-
-/** Twilio error codes for an instruction on a reservation that is not pending. */
-export const NOT_PENDING_CODES: Readonly<Record<Instruction, number>> = {
-  call: 40114,
-  redirect: 40123,
-  dequeue: 40135,
-  conference: 40136,
 };

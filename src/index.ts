@@ -1,6 +1,5 @@
 export * from './events/index.js';
-export type { Reservation, ReservationStatus, UpdateParams } from './wire/types.js';
-export { ReservationItem } from './components/reservation-item/reservation-item.js';
+export type { Activity, Reservation, ReservationStatus, Task, UpdateParams, Worker } from './wire/types.js';
 export { ReservationPanel } from './components/reservation-panel/reservation-panel.js';
 export type {
   ActionName,
@@ -12,4 +11,6 @@ export type {
 export { provideReservationConfig, type ProvidedConfig } from './provide.js';
 export { hostContext, type HostConfig } from './state/contexts.js';
 export { EN, withStrings, type PanelStrings } from './i18n/strings.js';
+export type { TaskSummary, TaskSummaryFn } from './state/task-summary.js';
+export { VERSION } from './version.js';
 export type { ValidationMessages } from './schema/messages.js';

@@ -1,3 +1,4 @@
+import type { FormModel } from '../schema/schema.types.js';
 import type { UpdateParams } from '../wire/types.js';
 
 /**
@@ -20,5 +21,16 @@ export class ReservationFormCancelEvent extends Event {
 
   constructor() {
     super(ReservationFormCancelEvent.eventName, { bubbles: true });
+  }
+}
+
+/** What was typed into a form inside a reservation changed. Internal, not composed. */
+export class ReservationFormInputEvent extends Event {
+  static readonly eventName = 'reservation-form-input';
+  readonly detail: { readonly model: FormModel };
+
+  constructor(model: FormModel) {
+    super(ReservationFormInputEvent.eventName, { bubbles: true });
+    this.detail = { model };
   }
 }

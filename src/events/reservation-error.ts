@@ -1,4 +1,8 @@
 export interface ReservationErrorDetail {
+  /**
+   * `list`: reading the list (or its configuration); `fetch`: reading one reservation, its
+   * task, the worker, or a pushed change; `update`: an action, or the host's schema override
+   */
   readonly operation: 'list' | 'fetch' | 'update';
   readonly sid?: string;
   readonly action?: string;

@@ -1,7 +1,7 @@
 import type { Reservation } from '../wire/types.js';
 
 export interface ReservationLoadDetail {
-  /** every reservation of the list, exactly as the API returned them */
+  /** every reservation of the list, in the spec's WorkerReservation shape */
   readonly reservations: readonly Reservation[];
 }
 

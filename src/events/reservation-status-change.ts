@@ -1,4 +1,4 @@
-import type { Reservation, ReservationStatus } from '../wire/types.js';
+import type { Reservation, ReservationStatus, Task } from '../wire/types.js';
 
 export interface ReservationStatusChangeDetail {
   readonly sid: string;
@@ -6,8 +6,10 @@ export interface ReservationStatusChangeDetail {
   /** null for a reservation that newly appeared after the first load */
   readonly previousStatus: ReservationStatus | null;
   readonly status: ReservationStatus;
-  /** the reservation exactly as the API returned it */
+  /** the reservation in the spec's WorkerReservation shape (event-bridge payloads normalized to it) */
   readonly reservation: Reservation;
+  /** the reservation's task in the spec's Task shape (`attributes` a JSON string), when known */
+  readonly task?: Task;
   /** 'action': the user's action in this panel; 'sync': seen on a refresh */
   readonly source: 'action' | 'sync';
 }

@@ -17,15 +17,36 @@ export interface PanelStrings {
   loadFailed(message: string): string;
   refreshFailed(message: string): string;
   retry: string;
-  reservationFor(taskSid: string): string;
+  /** a row's accessible name, from its title */
+  reservationFor(title: string): string;
+  /** a title for a task that could not be read: "Task WT…" */
   task: string;
-  worker: string;
-  age: string;
+  /** readable names of the known channels; any other channel shows its unique name */
+  channels: Readonly<Record<'voice' | 'chat' | 'sms' | 'email' | 'default', string>>;
+  channel: string;
+  queue: string;
+  priority: string;
+  /** how long the customer has waited (the task's age) */
+  waited: string;
   timeLeft: string;
-  announceNew(status: string, taskSid: string): string;
-  announceStatus(taskSid: string, status: string): string;
+  taskLoading: string;
+  taskFailed(message: string): string;
+  details: string;
+  noDetails: string;
+  /** the separator before finished reservations */
+  finished: string;
+  /** the worker's current activity, in the header */
+  activity: string;
+  /** the live channel is down and reconnecting */
+  reconnecting: string;
+  announceNew(status: string, title: string): string;
+  announceStatus(title: string, status: string): string;
   announceMany(count: number): string;
   formClosed(action: string, status: string): string;
+  actionFailed(action: string, message: string): string;
+  actionLanded(action: string, status: string): string;
+  actionsPaused: string;
+  activitiesFailed(message: string): string;
   expiredWaiting: string;
   expiredPaused: string;
   expiredNotSent: string;
@@ -33,7 +54,9 @@ export interface PanelStrings {
   stoppedByPage: string;
   notConnected: string;
   noApiBase: string;
-  noToken: string;
+  waitingForToken: string;
+  badRegion(region: string): string;
+  badUrl(attribute: string, value: string): string;
   noWorkspace: string;
   badWorkspace(sid: string): string;
   noWorker: string;
@@ -85,15 +108,29 @@ export const EN: PanelStrings = {
   loadFailed: (message) => `Could not load the reservations: ${message}`,
   refreshFailed: (message) => `Could not refresh the reservations: ${message}`,
   retry: 'Retry',
-  reservationFor: (task) => `Reservation for task ${task}`,
+  reservationFor: (title) => `Reservation: ${title}`,
   task: 'Task',
-  worker: 'Worker',
-  age: 'Age',
+  channels: { voice: 'Voice', chat: 'Chat', sms: 'SMS', email: 'Email', default: 'Task' },
+  channel: 'Channel',
+  queue: 'Queue',
+  priority: 'Priority',
+  waited: 'Waiting',
   timeLeft: 'Time left',
-  announceNew: (status, task) => `New ${status} reservation for task ${task}.`,
-  announceStatus: (task, status) => `Reservation for task ${task} is now ${status}.`,
+  taskLoading: 'Loading the task…',
+  taskFailed: (message) => `The task could not be loaded: ${message}`,
+  details: 'Details',
+  noDetails: 'No attributes.',
+  finished: 'Finished',
+  activity: 'Activity',
+  reconnecting: 'Reconnecting…',
+  announceNew: (status, title) => `New ${status} reservation: ${title}.`,
+  announceStatus: (title, status) => `Reservation ${title} is now ${status}.`,
   announceMany: (count) => `${count} reservations changed.`,
   formClosed: (action, status) => `The ${action} form was closed: this reservation is now ${status}.`,
+  actionFailed: (action, message) => `${action} failed: ${message}`,
+  actionLanded: (action, status) => `${action} went through after all: this reservation is now ${status}.`,
+  actionsPaused: 'Actions are paused until the page signs you in again.',
+  activitiesFailed: (message) => `The activities could not be loaded: ${message}`,
   expiredWaiting: 'Your TaskRouter session has expired. The panel waits until the page signs you in again.',
   expiredPaused: 'Your TaskRouter session has expired. The list is paused until the page signs you in again.',
   expiredNotSent: 'Your TaskRouter session has expired, so this was not sent. Try again once you are signed in.',
@@ -101,7 +138,9 @@ export const EN: PanelStrings = {
   stoppedByPage: 'This action was stopped by the page.',
   notConnected: 'The panel is not connected to TaskRouter.',
   noApiBase: 'The panel has no api-base: set it to the URL of the TaskRouter API (ending in /v1).',
-  noToken: 'The panel has no token yet: the page has not signed you in to TaskRouter.',
+  waitingForToken: 'Waiting for sign-in…',
+  badRegion: (region) => `region "${region}" is not a Twilio region (such as us1, ie1 or au1).`,
+  badUrl: (attribute, value) => `${attribute} "${value}" is not a URL the panel can use (http or https).`,
   noWorkspace: 'No workspace: set workspace-sid, or use a token with a TaskRouter grant.',
   badWorkspace: (sid) => `workspace-sid "${sid}" is not a Workspace SID (WS followed by 32 hexadecimal digits).`,
   noWorker: 'No worker: set worker-sid, or use a token with a TaskRouter grant.',
@@ -131,6 +170,7 @@ export function withStrings(partial: Partial<PanelStrings> | undefined, base: Pa
     ...partial,
     statuses: { ...base.statuses, ...partial.statuses },
     actions: { ...base.actions, ...partial.actions },
+    channels: { ...base.channels, ...partial.channels },
     validation: { ...base.validation, ...partial.validation },
   };
 }

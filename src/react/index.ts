@@ -34,7 +34,7 @@ export type {
   ReservationStatusChangeEvent,
   ReservationTokenExpiredEvent,
 } from '../events/index.js';
-export type { Reservation, ReservationStatus } from '../wire/types.js';
+export type { Reservation, ReservationStatus, Task } from '../wire/types.js';
 export type { ReservationPanelElement };
 
 /** The React event props and the DOM events they listen to. */

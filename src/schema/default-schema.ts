@@ -2,15 +2,11 @@
  * The default parameter schema, derived from the official spec's UpdateWorkerReservation
  * parameters (spec-params.generated.ts) and the facts Twilio's docs add (doc-facts.ts).
  */
-import type { Instruction } from '../wire/types.js';
-import { DOC_DEFAULTS, DOC_ENUMS, DOC_RANGES, REQUIRED_BY_INSTRUCTION } from '../wire/doc-facts.js';
+import { DOC_DEFAULTS, DOC_ENUMS, DOC_RANGES } from '../wire/doc-facts.js';
 import type { ActionName, Choice, FieldDescriptor, FieldKind, ParameterSchema } from './schema.types.js';
 import { ACTIONS } from './schema.types.js';
-import { ACTION_DESCRIPTORS } from './actions.js';
+import { ACTION_DESCRIPTORS, actionOf } from './actions.js';
 import { SPEC_UPDATE_PARAMS, type SpecParam } from '../wire/spec-params.generated.js';
-
-/** Parameters an action sends by itself rather than through a field. */
-export const FIXED_PARAMS = ['ReservationStatus', 'Instruction'] as const;
 
 /** Labels that the parameter name alone does not give; keyed by wire name, then by the name without its action prefix. */
 const LABELS: Readonly<Record<string, string>> = {
@@ -67,14 +63,6 @@ export function choiceLabel(value: string): string {
 
 const choices = (values: readonly string[]): Choice[] => values.map((value) => ({ value, label: choiceLabel(value) }));
 
-/** The action whose form carries a parameter: its name says it. Fixed params have none. */
-export function actionOf(name: string): ActionName | undefined {
-  if ((FIXED_PARAMS as readonly string[]).includes(name)) return undefined;
-  if (name === 'WorkerActivitySid') return 'reject';
-  const prefix = /^(Dequeue|Call|Redirect)(?=[A-Z])/.exec(name)?.[1];
-  return prefix ? (prefix.toLowerCase() as ActionName) : 'conference';
-}
-
 /** The field kind a spec parameter maps to. */
 export function kindOf(p: SpecParam): FieldKind {
   if (p.type === 'boolean' || p.type === 'integer') return p.type;
@@ -97,7 +85,7 @@ function labelOf(name: string, short: string, kind: FieldKind): string {
 function field(p: SpecParam, action: ActionName): FieldDescriptor {
   const kind = kindOf(p);
   const short = action === 'reject' || action === 'conference' ? p.name : p.name.replace(/^[A-Z][a-z]+/, '');
-  const required = (REQUIRED_BY_INSTRUCTION[action as Instruction] ?? []).includes(p.name);
+  const required = ACTION_DESCRIPTORS[action].required.includes(p.name);
   const values = p.enum ?? p.items?.enum ?? DOC_ENUMS[p.name];
   const range = DOC_RANGES[p.name];
   const def = DOC_DEFAULTS[p.name];

@@ -74,17 +74,22 @@ export interface FieldDescriptor {
   readonly hidden?: boolean;
 }
 
-/** One action: its button, the wire params it always sends, and when it is offered. */
+/** How loud an action's button is: the main one, the alternative, or one of the rest. */
+export const EMPHASES = ['primary', 'secondary', 'quiet'] as const;
+export type Emphasis = (typeof EMPHASES)[number];
+
+/** One action (a row of `ACTION_DESCRIPTORS`); its button's text comes from the strings table. */
 export interface ActionDescriptor {
   readonly name: ActionName;
-  /** the button's text and accessible name */
-  readonly label: string;
   /** wire params always sent, e.g. `{ ReservationStatus: 'accepted' }` */
   readonly params: Readonly<Record<string, string>>;
-  /** whether the action opens a form (when it has visible fields) rather than acting at once */
-  readonly form: boolean;
   /** reservation statuses it is valid for */
   readonly statuses: readonly ReservationStatus[];
+  /** its form's fields, by wire name (none: it acts at once) */
+  readonly fields: readonly string[];
+  /** the fields it needs (Twilio's docs; shared/spec/README.md) */
+  readonly required: readonly string[];
+  readonly emphasis: Emphasis;
 }
 
 /** A full parameter schema. */

@@ -1,4 +1,4 @@
-/** The typed model → wire params, and wire params → a form body. */
+/** The typed model → wire params. */
 import type { UpdateParams } from '../wire/types.js';
 import { fieldValue } from './model.js';
 import type { ActionDescriptor, FieldDescriptor, FormModel } from './schema.types.js';
@@ -26,13 +26,4 @@ export function serialize(
     }
   }
   return { ...params, ...action.params };
-}
-
-/** An `application/x-www-form-urlencoded` body; arrays become repeated keys. */
-export function toFormBody(params: Readonly<Record<string, string | readonly string[]>>): URLSearchParams {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
-  }
-  return body;
 }

@@ -3,8 +3,8 @@
  * no `eval`; a SID pattern from the spec becomes a `RegExp`.
  */
 import { VALIDATION_EN, type ValidationMessages } from './messages.js';
-import { fieldValue, isEmpty } from './model.js';
-import type { FieldDescriptor, FieldKind, FieldValue, FormModel } from './schema.types.js';
+import { isEmpty } from './model.js';
+import type { FieldDescriptor, FieldKind, FieldValue } from './schema.types.js';
 
 export type Validator = (value: FieldValue | undefined, field: FieldDescriptor, m?: ValidationMessages) => string | null;
 
@@ -99,14 +99,4 @@ export function validateField(
     if (message) return message;
   }
   return null;
-}
-
-/** Messages for every invalid field, by wire name (empty when all are valid). */
-export function validateAll(fields: readonly FieldDescriptor[], model: Readonly<FormModel>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const f of fields) {
-    const message = validateField(f, fieldValue(f, model));
-    if (message) errors[f.name] = message;
-  }
-  return errors;
 }

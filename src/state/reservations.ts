@@ -1,20 +1,34 @@
 /** Pure operations on lists of reservations. No Lit, no DOM. */
 import { ACTIVE_STATUSES, type Reservation, type ReservationStatus } from '../wire/types.js';
 
-const isActive = (status: ReservationStatus) => (ACTIVE_STATUSES as readonly string[]).includes(status);
+export const isActive = (status: ReservationStatus): boolean => (ACTIVE_STATUSES as readonly string[]).includes(status);
+
+/** The order the panel shows, and where the finished ones start (`ordered.length` when none). */
+export interface DisplayOrder {
+  readonly ordered: Reservation[];
+  readonly firstFinished: number;
+}
 
 /**
- * The order the panel shows: active reservations (pending, accepted, wrapping) first, the
- * oldest first, as they are the most urgent; then the rest, the most recently updated first.
+ * The order the panel shows: the active reservations first — pending ones by time left
+ * (their `date_created` plus `timeoutMs(r)`; with no timeout known, the oldest first), then
+ * accepted and wrapping ones, the oldest first — then the finished ones (rejected, timeout,
+ * canceled, rescinded, completed), the most recently updated first.
  */
-export function sortReservations(list: readonly Reservation[]): Reservation[] {
-  return [...list].sort((a, b) => {
-    const activeA = isActive(a.reservation_status);
-    const activeB = isActive(b.reservation_status);
-    if (activeA !== activeB) return activeA ? -1 : 1;
-    if (activeA) return a.date_created.localeCompare(b.date_created) || a.sid.localeCompare(b.sid);
+export function displayOrder(list: readonly Reservation[], timeoutMs: (r: Reservation) => number = () => 0): DisplayOrder {
+  const deadline = new Map<string, number>();
+  const group = (r: Reservation) => (r.reservation_status === 'pending' ? 0 : isActive(r.reservation_status) ? 1 : 2);
+  for (const r of list) if (r.reservation_status === 'pending') deadline.set(r.sid, Date.parse(r.date_created) + timeoutMs(r));
+  const ordered = [...list].sort((a, b) => {
+    const ga = group(a);
+    const gb = group(b);
+    if (ga !== gb) return ga - gb;
+    if (ga === 0) return deadline.get(a.sid)! - deadline.get(b.sid)! || a.sid.localeCompare(b.sid);
+    if (ga === 1) return a.date_created.localeCompare(b.date_created) || a.sid.localeCompare(b.sid);
     return b.date_updated.localeCompare(a.date_updated) || a.sid.localeCompare(b.sid);
   });
+  const firstFinished = ordered.findIndex((r) => !isActive(r.reservation_status));
+  return { ordered, firstFinished: firstFinished < 0 ? ordered.length : firstFinished };
 }
 
 export interface StatusChange {

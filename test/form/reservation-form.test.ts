@@ -1,3 +1,4 @@
+import { EN } from '../../src/i18n/strings.js';
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
@@ -43,7 +44,7 @@ async function mountForm(action: ActionName, schema: ParameterSchema = DEFAULT_S
   // in the background may not get.
   const container = document.body.appendChild(document.createElement('div'));
   containers.push(container);
-  render(html`<reservation-form .action=${schema.actions[action]} .fields=${fieldsFor(schema, action)}></reservation-form>`, container);
+  render(html`<reservation-form .action=${schema.actions[action]} .label=${EN.actions[action]} .fields=${fieldsFor(schema, action)}></reservation-form>`, container);
   const el = container.firstElementChild as ReservationForm;
   await el.updateComplete;
   const submits: UpdateParams[] = [];
@@ -121,10 +122,10 @@ describe('reservation-form', () => {
       const { el } = await mountForm(action);
       const form = nativeForm(el);
       expect(form).to.be.instanceOf(HTMLFormElement);
-      expect(accessibleName(form)).to.equal(DEFAULT_SCHEMA.actions[action].label);
+      expect(accessibleName(form)).to.equal(EN.actions[action]);
       const submits = [...form.querySelectorAll('button')].filter((b) => b.type === 'submit');
       expect(submits).to.have.length(1);
-      expect(accessibleName(submits[0])).to.equal(DEFAULT_SCHEMA.actions[action].label);
+      expect(accessibleName(submits[0])).to.equal(EN.actions[action]);
       expect(button(form, 'Cancel')!.type).to.equal('button');
       expect(form.querySelectorAll('input[type="submit"], input[type="image"]')).to.have.length(0);
     }

@@ -6,7 +6,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ReservationForm } from '../../src/components/reservation-form/reservation-form.js';
-import type { ReservationItem } from '../../src/components/reservation-item/reservation-item.js';
 import type { ReservationPanel } from '../../src/components/reservation-panel/reservation-panel.js';
 import { waitFor } from '../support/panel.js';
 
@@ -55,22 +54,22 @@ export function button(root: ParentNode, name: string): HTMLButtonElement | null
 }
 
 /** The row of a reservation in a panel. */
-export function row(panel: ReservationPanel, sid: string): ReservationItem | null {
-  return panel.shadowRoot!.querySelector<ReservationItem>(`[part~="reservation"][data-reservation-sid="${sid}"]`);
+export function row(panel: ReservationPanel, sid: string): HTMLElement | null {
+  return panel.shadowRoot!.querySelector<HTMLElement>(`[part~="reservation"][data-reservation-sid="${sid}"]`);
 }
 
 /** The labelled group of action buttons of a row, and the names of its buttons. */
-export function actionGroup(item: ReservationItem): HTMLElement | null {
-  return item.shadowRoot!.querySelector<HTMLElement>('[part~="actions"]');
+export function actionGroup(item: HTMLElement): HTMLElement | null {
+  return item.querySelector<HTMLElement>('[part~="actions"]');
 }
 
-export const actionNames = (item: ReservationItem) => {
+export const actionNames = (item: HTMLElement) => {
   const group = actionGroup(item);
   return group ? buttons(group).map(accessibleName) : [];
 };
 
 /** The form open in a row, if any. */
-export const formOf = (item: ReservationItem) => item.shadowRoot!.querySelector<ReservationForm>('reservation-form');
+export const formOf = (item: HTMLElement) => item.querySelector<ReservationForm>('reservation-form');
 
 /** The native `<form>` of a form element. */
 export const nativeForm = (form: ReservationForm) => form.shadowRoot!.querySelector('form')!;
@@ -130,12 +129,15 @@ export const press = (key: string) => sendKeys({ press: key });
 /** Clicks a button and waits for the row's next render. */
 export async function click(el: HTMLElement) {
   el.click();
-  const host = (el.getRootNode() as ShadowRoot).host as ReservationItem | ReservationForm;
+  const host = (el.getRootNode() as ShadowRoot).host as ReservationPanel | ReservationForm;
   await host.updateComplete;
 }
 
+/** Resolves when the panel that renders `node` has rendered. */
+export const rendered = (node: Element) => ((node.getRootNode() as ShadowRoot).host as ReservationPanel).updateComplete;
+
 /** Opens the form of `action` (by its button) in a row and waits for it. */
-export async function openForm(item: ReservationItem, name: string): Promise<ReservationForm> {
+export async function openForm(item: HTMLElement, name: string): Promise<ReservationForm> {
   const b = button(actionGroup(item)!, name);
   if (!b) throw new Error(`no ${name} button`);
   b.click();

@@ -4,7 +4,7 @@ import { DE } from '../../src/i18n/de.js';
 import { API_BASE, scenario } from '../support/emulator.js';
 import { mount, notice, rows, visibleText, waitFor } from '../support/panel.js';
 
-const buttonsOf = (row: HTMLElement) => [...row.shadowRoot!.querySelectorAll('[part~="actions"] button')].map((b) => b.textContent!.trim());
+const buttonsOf = (row: HTMLElement) => [...row.querySelectorAll('[part~="actions"] button')].map((b) => b.textContent!.trim());
 
 describe('reservation-panel strings and languages', () => {
   it('speaks German with the shipped table, with durations in the page language', async () => {
@@ -25,8 +25,8 @@ describe('reservation-panel strings and languages', () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', lang: 'de' }, { token: s.token, strings: DE } as any);
     const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
-    [...row.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Aus Warteschlange holen')!.click();
-    const form = await waitFor(() => row.shadowRoot!.querySelector('reservation-form'), 'the form');
+    [...row.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Aus Warteschlange holen')!.click();
+    const form = await waitFor(() => row.querySelector('reservation-form'), 'the form');
     await form.updateComplete;
     const submit = form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     expect(submit.textContent!.trim()).to.equal('Aus Warteschlange holen');

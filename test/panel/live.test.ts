@@ -152,7 +152,7 @@ describe('reservation-panel live status', () => {
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', 'reservation-timeout': '120' }, { token: s.token });
     await waitFor(() => rows(el).length === 3, 'the list');
     const timerOf = (sid: string) =>
-      rows(el).find((r) => r.dataset.reservationSid === sid)!.shadowRoot!.querySelector<HTMLElement>('[role="timer"]');
+      rows(el).find((r) => r.dataset.reservationSid === sid)!.querySelector<HTMLElement>('[role="timer"]');
     const urgent = timerOf(s.reservations[0].sid)!;
     expect(urgent.textContent!.trim()).to.match(/^0:(09|10)$/);
     expect(urgent.dataset.warning).to.equal('true');
@@ -179,12 +179,12 @@ describe('reservation-panel live status', () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '100' }, { token: s.token });
     const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
-    [...row.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Dequeue')!.click();
-    await waitFor(() => row.shadowRoot!.querySelector('reservation-form'), 'the form');
+    [...row.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Dequeue')!.click();
+    await waitFor(() => row.querySelector('reservation-form'), 'the form');
     await setStatus(s.workspaceSid, s.reservations[0].sid, 'timeout');
-    await waitFor(() => !row.shadowRoot!.querySelector('reservation-form'), 'the form to close');
+    await waitFor(() => !row.querySelector('reservation-form'), 'the form to close');
     expect(row.dataset.reservationStatus).to.equal('timeout');
-    expect(row.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.match(/Dequeue form was closed.*timed out/);
+    expect(row.querySelector('[role="alert"]')!.textContent).to.match(/Dequeue form was closed.*timed out/);
     expect(visibleText(row)).to.include('Timed out');
   });
 

@@ -3,7 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { API_BASE, scenario } from '../support/emulator.js';
 import { mount, rows, waitFor } from '../support/panel.js';
 
-const surfaceOf = (row: HTMLElement) => getComputedStyle(row.shadowRoot!.querySelector('[part~="base"]')!).backgroundColor;
+const surfaceOf = (row: HTMLElement) => getComputedStyle(row.querySelector('[part~="base"]')!).backgroundColor;
 const WHITE = 'rgb(255, 255, 255)';
 const DARK = 'rgb(21, 27, 35)';
 
@@ -47,7 +47,7 @@ describe('reservation-panel theming', () => {
     el.parentElement!.style.width = '320px';
     await el.updateComplete;
     expect(el.scrollWidth).to.be.at.most(el.clientWidth);
-    for (const button of row.shadowRoot!.querySelectorAll('button')) {
+    for (const button of row.querySelectorAll('button')) {
       expect(button.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
     }
   });
@@ -62,8 +62,8 @@ describe('reservation-panel parts', () => {
     try {
       const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', 'reservation-timeout': '120' }, { token: s.token });
       const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
-      expect(getComputedStyle(row.shadowRoot!.querySelector('[part~="countdown"]')!).letterSpacing).to.equal('3px');
-      expect(getComputedStyle(row.shadowRoot!.querySelector('[part~="actions"]')!).columnGap).to.equal('13px');
+      expect(getComputedStyle(row.querySelector('[part~="countdown"]')!).letterSpacing).to.equal('3px');
+      expect(getComputedStyle(row.querySelector('[part~="actions"]')!).columnGap).to.equal('13px');
     } finally {
       style.remove();
     }

@@ -5,7 +5,7 @@ import { mount, notice, rows, waitFor } from '../support/panel.js';
 const gets = async (s: Scenario) => (await requests(s.workspaceSid)).filter((r) => r.method === 'GET');
 const posts = async (s: Scenario) => (await requests(s.workspaceSid)).filter((r) => r.method === 'POST');
 const button = (row: HTMLElement, name: string) =>
-  [...row.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+  [...row.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 
 describe('reservation-panel token lifecycle', () => {
   it('after a 401, gets a fresh token from tokenProvider and retries once with it', async () => {
@@ -100,7 +100,7 @@ describe('reservation-panel token lifecycle', () => {
     await waitFor(() => of('reservation-token-expired').length === 1, 'token-expired');
     const [error] = of('reservation-error');
     expect(error).to.include({ operation: 'update', action: 'accept', status: 401 });
-    await waitFor(() => row.shadowRoot!.querySelector('[role="alert"]')?.textContent?.match(/expired/), 'a message on the row');
+    await waitFor(() => row.querySelector('[role="alert"]')?.textContent?.match(/expired/), 'a message on the row');
     expect(row.dataset.reservationStatus).to.equal('pending');
   });
 });

@@ -1,8 +1,11 @@
 /// <reference types="mocha" />
+import { EN } from '../../src/i18n/strings.js';
 import { expect } from '@open-wc/testing';
 import { RESERVATION_STATUSES } from '../../src/wire/types.js';
 import { DEFAULT_SCHEMA, choiceLabel, plainText } from '../../src/schema/default-schema.js';
-import { actionsFor, applyOverride, fieldsFor, opensForm } from '../../src/schema/normalize.js';
+import { applyOverride } from '../../src/schema/override.js';
+import { fieldsFor, opensForm } from '../../src/schema/queries.js';
+import { actionsForStatus } from '../../src/schema/actions.js';
 import { ACTIONS, type ActionName } from '../../src/schema/schema.types.js';
 
 const label = (name: string) => DEFAULT_SCHEMA.fields.find((f) => f.name === name)?.label;
@@ -15,7 +18,7 @@ describe('default schema: actions', () => {
   });
 
   it('labels the actions with their button names', () => {
-    expect(ACTIONS.map((a) => DEFAULT_SCHEMA.actions[a].label)).to.deep.equal([
+    expect(ACTIONS.map((a) => EN.actions[a])).to.deep.equal([
       'Accept', 'Reject', 'Dequeue', 'Call', 'Redirect', 'Conference', 'Wrap up', 'Complete',
     ]);
     for (const a of ACTIONS) expect(DEFAULT_SCHEMA.actions[a].name).to.equal(a);
@@ -37,7 +40,7 @@ describe('default schema: actions', () => {
 
   it('offers per status only the valid actions', () => {
     const offered = Object.fromEntries(
-      RESERVATION_STATUSES.map((s) => [s, actionsFor(DEFAULT_SCHEMA, s).map((a) => a.name)]),
+      RESERVATION_STATUSES.map((s) => [s, actionsForStatus(DEFAULT_SCHEMA.offered, s).map((a) => a.name)]),
     );
     expect(offered).to.deep.equal({
       pending: ['accept', 'reject', 'dequeue', 'call', 'redirect', 'conference'],
@@ -49,7 +52,7 @@ describe('default schema: actions', () => {
       wrapping: ['complete'],
       completed: [],
     });
-    expect(actionsFor(DEFAULT_SCHEMA, 'no-such-status')).to.deep.equal([]);
+    expect(actionsForStatus(DEFAULT_SCHEMA.offered, 'no-such-status')).to.deep.equal([]);
   });
 
   it('opens a form for reject and the instructions, acts at once for the rest', () => {

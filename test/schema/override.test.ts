@@ -1,7 +1,9 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.js';
-import { actionsFor, applyOverride, fieldsFor, opensForm, resolveSchema } from '../../src/schema/normalize.js';
+import { applyOverride, resolveSchema } from '../../src/schema/override.js';
+import { fieldsFor, opensForm } from '../../src/schema/queries.js';
+import { actionsForStatus } from '../../src/schema/actions.js';
 import type { ActionName, FieldDescriptor, FormModel, ParameterSchema, SchemaOverride } from '../../src/schema/schema.types.js';
 import { serialize } from '../../src/schema/serialize.js';
 
@@ -35,8 +37,8 @@ describe('applyOverride', () => {
   it('chooses the offered actions, kept in the standard order', () => {
     const schema = applyOverride(DEFAULT_SCHEMA, { actions: ['complete', 'accept', 'wrapUp'] });
     expect(schema.offered).to.deep.equal(['accept', 'wrapUp', 'complete']);
-    expect(actionsFor(schema, 'pending').map((a) => a.name)).to.deep.equal(['accept']);
-    expect(actionsFor(schema, 'accepted').map((a) => a.name)).to.deep.equal(['wrapUp', 'complete']);
+    expect(actionsForStatus(schema.offered, 'pending').map((a) => a.name)).to.deep.equal(['accept']);
+    expect(actionsForStatus(schema.offered, 'accepted').map((a) => a.name)).to.deep.equal(['wrapUp', 'complete']);
     expect(applyOverride(DEFAULT_SCHEMA, {}).offered).to.deep.equal(DEFAULT_SCHEMA.offered);
   });
 

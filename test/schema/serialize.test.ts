@@ -2,9 +2,14 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.js';
 import { initialModel } from '../../src/schema/model.js';
-import { applyOverride, fieldsFor } from '../../src/schema/normalize.js';
+import { applyOverride } from '../../src/schema/override.js';
+import { fieldsFor } from '../../src/schema/queries.js';
 import { ACTIONS, type ActionName, type FormModel, type ParameterSchema } from '../../src/schema/schema.types.js';
-import { serialize, toFormBody } from '../../src/schema/serialize.js';
+import { serialize } from '../../src/schema/serialize.js';
+import { encodeParams } from '../../src/connection/rest/client.js';
+
+/** The form body the REST connection sends. */
+const toFormBody = (params: Parameters<typeof encodeParams>[0]) => new URLSearchParams(encodeParams(params));
 
 /** What a form of `action` sends. */
 const send = (schema: ParameterSchema, action: ActionName, model: FormModel) =>
@@ -98,7 +103,7 @@ describe('initialModel', () => {
   });
 });
 
-describe('toFormBody', () => {
+describe('the form body of serialized params', () => {
   it('encodes arrays as repeated keys', () => {
     const body = toFormBody({
       Instruction: 'conference',

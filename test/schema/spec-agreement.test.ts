@@ -3,7 +3,8 @@
 // the docs' facts: every parameter once, with a kind, choices and constraints that agree.
 import { expect } from '@open-wc/testing';
 import { DOC_DEFAULTS, DOC_ENUMS, DOC_RANGES, REQUIRED_BY_INSTRUCTION } from '../../src/wire/doc-facts.js';
-import { DEFAULT_SCHEMA, FIXED_PARAMS, plainText } from '../../src/schema/default-schema.js';
+import { DEFAULT_SCHEMA, plainText } from '../../src/schema/default-schema.js';
+import { FIXED_PARAMS } from '../../src/schema/actions.js';
 import { ACTIONS, type FieldDescriptor, type FieldKind } from '../../src/schema/schema.types.js';
 import { SPEC_RESERVATION_STATUSES, SPEC_UPDATE_PARAMS, type SpecParam } from '../../src/wire/spec-params.generated.js';
 import { RESERVATION_STATUSES } from '../../src/wire/types.js';

@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import { DEFAULT_SCHEMA } from '../../src/schema/default-schema.js';
-import type { FieldDescriptor, FieldValue } from '../../src/schema/schema.types.js';
+import type { FieldDescriptor, FieldValue, FormModel } from '../../src/schema/schema.types.js';
+import { fieldValue } from '../../src/schema/model.js';
 import {
   boolean,
   choice,
@@ -12,7 +13,6 @@ import {
   range,
   required,
   sid,
-  validateAll,
   validateField,
   type Validator,
 } from '../../src/schema/validators.js';
@@ -134,7 +134,17 @@ describe('validateField', () => {
   });
 });
 
-describe('validateAll', () => {
+/** Messages for every invalid field of a form, by wire name, as the form checks them on submit. */
+function validateAll(fields: readonly FieldDescriptor[], model: Readonly<FormModel>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const f of fields) {
+    const message = validateField(f, fieldValue(f, model));
+    if (message) errors[f.name] = message;
+  }
+  return errors;
+}
+
+describe('validateField over a form', () => {
   it('maps each invalid field to its message', () => {
     const fields = DEFAULT_SCHEMA.fields.filter((f) => f.action === 'call');
     expect(validateAll(fields, { CallFrom: '+15550100', CallUrl: 'https://example.com/t' })).to.deep.equal({});

@@ -1,10 +1,12 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { defineElement } from '../../base/define.js';
+import { VERSION } from '../../version.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { PanelElement } from '../../base/panel-element.js';
-import { ReservationFormCancelEvent, ReservationFormSubmitEvent } from '../../events/internal.js';
+import { ReservationFormCancelEvent, ReservationFormInputEvent, ReservationFormSubmitEvent } from '../../events/internal.js';
 import type { ActionDescriptor, FieldDescriptor, FormModel } from '../../schema/index.js';
 import { serialize, validateField } from '../../schema/index.js';
 import { EN, type PanelStrings } from '../../i18n/strings.js';
@@ -12,7 +14,16 @@ import { stringsContext, type Localization } from '../../state/contexts.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { formStyles } from './reservation-form.styles.js';
 
-type Control = (form: ReservationForm, field: FieldDescriptor, aria: Aria) => TemplateResult;
+/** What a control template needs of its form (the form's internals stay private). */
+interface FormAccess {
+  readonly t: PanelStrings;
+  readonly value: FormModel;
+  readonly updateComplete: Promise<boolean>;
+  readonly root: ShadowRoot;
+  setValue(name: string, value: FormModel[string], unreadable?: boolean): void;
+}
+
+type Control = (form: FormAccess, field: FieldDescriptor, aria: Aria) => TemplateResult;
 interface Aria {
   id: string;
   describedBy: string;
@@ -27,13 +38,23 @@ const CHOICE_KINDS: readonly string[] = ['enum', 'enum-list', 'http-method', 'bo
  *
  * @csspart form - the form
  */
-@customElement('reservation-form')
 export class ReservationForm extends PanelElement {
   static override styles = [hostStyles, formStyles];
+  /** The package version of this element class. */
+  static readonly version = VERSION;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The action the form sends. */
   @property({ attribute: false }) action?: ActionDescriptor;
+
+  /** The action's name: the form's accessible name and its submit button's text. */
+  @property({ attribute: false }) label = '';
+
+  /**
+   * What was typed before (kept by the panel while the form was closed or its row recycled);
+   * read when the form is created or given other fields.
+   */
+  @property({ attribute: false }) draft?: FormModel;
 
   /** The action's fields, in order. */
   @property({ attribute: false }) fields: readonly FieldDescriptor[] = [];
@@ -56,18 +77,14 @@ export class ReservationForm extends PanelElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('fields')) {
       // Presets fill fields the user has not typed into; what the user typed is kept.
+      const before = { ...this.draft, ...this.model };
       const model: FormModel = {};
       for (const f of this.fields) {
-        const typed = this.model[f.name];
+        const typed = before[f.name];
         model[f.name] = f.locked ? copy(f.value) : typed !== undefined ? typed : copy(f.value);
       }
       this.model = model;
     }
-  }
-
-  /** The strings in force (English outside a panel). */
-  get t(): PanelStrings {
-    return this.l10n?.strings ?? EN;
   }
 
   /** The typed values of the form (a boolean only once the user set it). */
@@ -75,16 +92,50 @@ export class ReservationForm extends PanelElement {
     return { ...this.model };
   }
 
-  errorOf(field: FieldDescriptor): string | null {
+  /** Focuses a field's (first invalid) control, opening the advanced group if it is there. */
+  focusControl(name: string): void {
+    const root = this.renderRoot;
+    const control =
+      root.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"][aria-invalid="true"]`) ??
+      root.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"], [data-field="${CSS.escape(name)}"] button`);
+    const details = control?.closest('details');
+    if (details) details.open = true;
+    (control ?? this).focus();
+  }
+
+  /** The strings in force (English outside a panel). */
+  private get t(): PanelStrings {
+    return this.l10n?.strings ?? EN;
+  }
+
+  private errorOf(field: FieldDescriptor): string | null {
     // 'NaN' stands for what the user typed into a number input and the browser hides
     return validateField(field, this.unreadable.has(field.name) ? 'NaN' : this.model[field.name], this.t.validation);
   }
 
-  setValue(name: string, value: FormModel[string], unreadable = false) {
+  private setValue(name: string, value: FormModel[string], unreadable = false) {
     if (unreadable) this.unreadable.add(name);
     else this.unreadable.delete(name);
     this.model = { ...this.model, [name]: value };
+    this.dispatchEvent(new ReservationFormInputEvent(this.value));
   }
+
+  /** What the control templates may use. */
+  private readonly access: FormAccess = ((form: ReservationForm) => ({
+    get t() {
+      return form.t;
+    },
+    get value() {
+      return form.model;
+    },
+    get updateComplete() {
+      return form.updateComplete;
+    },
+    get root() {
+      return form.shadowRoot!;
+    },
+    setValue: (name: string, value: FormModel[string], unreadable?: boolean) => form.setValue(name, value, unreadable),
+  }))(this);
 
   /** The visible fields in the order the user sees them: basic, then advanced. */
   private get visible(): FieldDescriptor[] {
@@ -103,22 +154,11 @@ export class ReservationForm extends PanelElement {
     this.shown = new Set(visible.map((f) => f.name));
     const firstInvalid = visible.find((f) => this.errorOf(f));
     if (firstInvalid) {
-      void this.updateComplete.then(() => this.focusField(firstInvalid.name));
+      void this.updateComplete.then(() => this.focusControl(firstInvalid.name));
       return;
     }
     if (!this.action) return;
     this.dispatchEvent(new ReservationFormSubmitEvent(serialize(this.action, this.fields, this.model)));
-  }
-
-  /** Focuses a field's (first invalid) control, opening the advanced group if it is there. */
-  private focusField(name: string) {
-    const root = this.renderRoot;
-    const control =
-      root.querySelector<HTMLElement>(`[name="${name}"][aria-invalid="true"]`) ??
-      root.querySelector<HTMLElement>(`[name="${name}"], [data-field="${name}"] button`);
-    const details = control?.closest('details');
-    if (details) details.open = true;
-    control?.focus();
   }
 
   private handleKeydown(event: KeyboardEvent) {
@@ -149,7 +189,7 @@ export class ReservationForm extends PanelElement {
     const aria: Aria = { id, describedBy: `${id}-help ${id}-error`, invalid: !!message };
     // A host's list of allowed values turns any text-like field into a select.
     const kind = field.choices?.length && !CHOICE_KINDS.includes(field.kind) ? 'enum' : field.kind;
-    const control = CONTROLS[kind](this, field, aria);
+    const control = CONTROLS[kind](this.access, field, aria);
     const grouped = field.kind === 'enum-list' || field.kind === 'list';
     const check = field.kind === 'boolean';
     const label = html`${field.label}${field.required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}`;
@@ -177,7 +217,7 @@ export class ReservationForm extends PanelElement {
     const visible = this.visible;
     const basic = visible.filter((f) => f.group === 'basic');
     const advanced = visible.filter((f) => f.group === 'advanced');
-    const label = this.action?.label ?? '';
+    const label = this.label;
     return html`<form
       part="form"
       novalidate
@@ -308,7 +348,7 @@ const editableList: Control = (form, f, a) => {
     await form.updateComplete;
     const inputs = group.querySelectorAll('input');
     if (focusLast) inputs[inputs.length - 1]?.focus();
-    else if (!group.contains(form.shadowRoot!.activeElement)) group.querySelector<HTMLElement>(`#${a.id}`)?.focus();
+    else if (!group.contains(form.root.activeElement)) group.querySelector<HTMLElement>(`#${a.id}`)?.focus();
   };
   return html`${items.map(
       (item, i) => html`<div class="row">
@@ -356,6 +396,8 @@ const CONTROLS: Readonly<Record<FieldDescriptor['kind'], Control>> = {
   'enum-list': checkboxes,
   list: editableList,
 };
+
+defineElement('reservation-form', ReservationForm);
 
 declare global {
   interface HTMLElementTagNameMap {

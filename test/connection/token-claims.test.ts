@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { readTokenClaims } from '../../src/api/index.js';
+import { readTokenClaims } from '../../src/connection/token-claims.js';
 import { scenario } from '../support/emulator.js';
 
 const b64url = (text: string) =>
@@ -13,7 +13,7 @@ const jwt = (payload: unknown) => `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b6
 const WS = 'WS0123456789abcdef0123456789abcdef';
 const WK = 'WK0123456789abcdef0123456789abcdef';
 
-describe('api/token: readTokenClaims', () => {
+describe('connection/token: readTokenClaims', () => {
   it('reads the TaskRouter grant and exp of a real emulator token', async () => {
     const s = await scenario();
     const claims = readTokenClaims(s.token);

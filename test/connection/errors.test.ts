@@ -1,10 +1,10 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { ApiError, isAbortError, toApiError } from '../../src/api/index.js';
+import { ApiError, isAbortError, toApiError } from '../../src/connection/errors.js';
 
 const res = (status: number, statusText = '') => new Response(null, { status, statusText });
 
-describe('api/errors: toApiError', () => {
+describe('connection/errors: toApiError', () => {
   it('decodes Twilio’s classic error body', () => {
     const body = JSON.stringify({
       code: 20404,
@@ -113,7 +113,7 @@ describe('api/errors: toApiError', () => {
   });
 });
 
-describe('api/errors: isAbortError', () => {
+describe('connection/errors: isAbortError', () => {
   it('recognises aborts and nothing else', () => {
     expect(isAbortError(new ApiError('aborted', 'Request aborted'))).to.equal(true);
     expect(isAbortError(new DOMException('x', 'AbortError'))).to.equal(true);

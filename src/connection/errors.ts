@@ -1,5 +1,8 @@
-/** How a request failed: an HTTP answer, no answer at all, too slow, or cancelled. */
-export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'aborted';
+/**
+ * How a request failed: an HTTP error answer, an answer that does not fit the wire contract
+ * (`invalid`), no answer at all, too slow, or cancelled.
+ */
+export type ApiErrorKind = 'http' | 'invalid' | 'network' | 'timeout' | 'aborted';
 
 /** Every failure of the API client, already decoded into something a person can read. */
 export class ApiError extends Error {
@@ -19,6 +22,12 @@ export class ApiError extends Error {
     super(message, { cause });
   }
 }
+
+/** The message of every answer that does not fit the wire contract starts with this. */
+export const UNREADABLE = "The server's answer could not be read";
+
+/** An answer (HTTP `status`) that does not fit the wire contract, and why, e.g. "reservation_status is 7". */
+export const unreadable = (why: string, status = 200): ApiError => new ApiError('invalid', `${UNREADABLE}: ${why}`, status);
 
 /** True for a call that was cancelled through its AbortSignal. */
 export const isAbortError = (e: unknown): boolean =>
@@ -63,7 +72,7 @@ export function toApiError(error: unknown, response?: Response, bodyText?: strin
   if (response) {
     const { status } = response;
     const line = `HTTP ${status} ${response.statusText || STATUS_TEXT[status] || ''}`.trim();
-    if (response.ok) return new ApiError('http', `Unexpected answer from the server (${line})`, status, null, null, error);
+    if (response.ok) return new ApiError('invalid', `${UNREADABLE} (${line})`, status, null, null, error);
     const body = parseBody(bodyText);
     const code = typeof body.code === 'number' ? body.code : Number(str(body.code)) || null;
     const type = str(body.type);

@@ -1,6 +1,9 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { ApiError, createApiClient, isAbortError, type ApiClientConfig, type WorkerRef } from '../../src/api/index.js';
+import type { WorkerRef } from '../../../src/connection/connection.js';
+import { ApiError, isAbortError } from '../../../src/connection/errors.js';
+import { createRestClient, type RestClientConfig } from '../../../src/connection/rest/client.js';
+import type { ReservationStatus, UpdateParams } from '../../../src/wire/types.js';
 import {
   API_BASE,
   requests,
@@ -10,13 +13,21 @@ import {
   token as issueToken,
   type RecordedRequest,
   type Scenario,
-} from '../support/emulator.js';
+} from '../../support/emulator.js';
 
 const ref = (s: Scenario): WorkerRef => ({ workspaceSid: s.workspaceSid, workerSid: s.workerSid });
 /** the path the emulator records for the list (after its mount point) */
 const listPath = (s: Scenario) => `/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations`;
-const clientFor = (s: Scenario, config: Partial<ApiClientConfig> = {}) =>
-  createApiClient({ apiBase: API_BASE, getToken: () => s.token, ...config });
+/** The REST client for a scenario's worker, called with the worker first as the assertions read. */
+const clientFor = (s: Scenario, config: Partial<RestClientConfig> = {}) => {
+  const client = createRestClient({ apiBase: API_BASE, worker: ref(s), getToken: () => s.token, ...config });
+  type Opts = { signal?: AbortSignal; status?: ReservationStatus; pageSize?: number; ifMatch?: string };
+  return {
+    list: async (_: WorkerRef, options?: Opts) => (await client.list(options)).items,
+    fetch: (_: WorkerRef, sid: string, options?: Opts) => client.fetch(sid, options),
+    update: (_: WorkerRef, sid: string, params: UpdateParams, options?: Opts) => client.update(sid, params, options),
+  };
+};
 
 /** The ApiError a promise rejects with (fails the test if it resolves or rejects otherwise). */
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
@@ -35,7 +46,7 @@ const log = async (s: Scenario, method?: string): Promise<RecordedRequest[]> =>
 
 const mine = (s: Scenario) => s.reservations.filter((r) => r.worker_sid === s.workerSid);
 
-describe('api/client: list', () => {
+describe('connection/rest/client: list', () => {
   it('lists all of the worker’s reservations without a filter', async () => {
     const s = await scenario({
       reservations: [{ status: 'pending' }, { status: 'accepted' }, { status: 'completed' }, { status: 'pending', worker: 'other' }],
@@ -117,7 +128,7 @@ describe('api/client: list', () => {
   });
 });
 
-describe('api/client: fetch', () => {
+describe('connection/rest/client: fetch', () => {
   it('fetches one reservation', async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }, { status: 'accepted' }] });
     const target = mine(s)[1]!;
@@ -149,7 +160,7 @@ describe('api/client: fetch', () => {
   });
 });
 
-describe('api/client: update', () => {
+describe('connection/rest/client: update', () => {
   it('posts a form: PascalCase names, repeated keys for arrays, true/false, no empties', async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
     const sid = mine(s)[0]!.sid;
@@ -212,7 +223,7 @@ describe('api/client: update', () => {
   });
 });
 
-describe('api/client: token', () => {
+describe('connection/rest/client: token', () => {
   it('sends the token only as a Bearer Authorization header', async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
     const api = clientFor(s);
@@ -234,7 +245,7 @@ describe('api/client: token', () => {
   it('reads the token at request time', async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
     let current: string | undefined = s.token;
-    const api = createApiClient({ apiBase: API_BASE, getToken: () => current });
+    const api = clientFor(s, { getToken: () => current });
     await api.list(ref(s));
     const fresh = await issueToken(s.workspaceSid, s.workerSid, 1234);
     expect(fresh).not.to.equal(s.token);
@@ -249,7 +260,7 @@ describe('api/client: token', () => {
 
   it('decodes a 401 for a bad token', async () => {
     const s = await scenario();
-    const api = createApiClient({ apiBase: API_BASE, getToken: () => 'not-a-token' });
+    const api = clientFor(s, { getToken: () => 'not-a-token' });
     const e = await rejection(api.list(ref(s)));
     expect(e.kind).to.equal('http');
     expect(e.status).to.equal(401);
@@ -259,7 +270,7 @@ describe('api/client: token', () => {
   });
 });
 
-describe('api/client: error decoding', () => {
+describe('connection/rest/client: error decoding', () => {
   it('decodes a classic Twilio error body', async () => {
     const s = await scenario();
     const body = { code: 20001, message: 'Classic refusal', more_info: 'https://www.twilio.com/docs/errors/20001', status: 400 };
@@ -318,7 +329,7 @@ describe('api/client: error decoding', () => {
   });
 });
 
-describe('api/client: abort', () => {
+describe('connection/rest/client: abort', () => {
   it('rejects with an aborted ApiError when the signal aborts mid-request', async () => {
     const s = await scenario();
     await setFaults(s.workspaceSid, [{ latencyMs: 3000 }]);
@@ -359,7 +370,7 @@ describe('api/client: abort', () => {
   });
 });
 
-describe('api/client: retries', () => {
+describe('connection/rest/client: retries', () => {
   it('retries a GET after a 5xx', async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
     await setFaults(s.workspaceSid, [{ method: 'GET', status: 500, times: 2 }]);

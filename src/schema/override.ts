@@ -1,34 +1,12 @@
-/** Pure queries over a schema, and a host's override merged into it. */
+/**
+ * A host's schema override merged into a schema: checked (unknown fields, actions, options,
+ * refused presets and choices are errors that name them), then applied. No Lit, no DOM.
+ */
 import { DEFAULT_SCHEMA } from './default-schema.js';
 import { isEmpty } from './model.js';
-import type {
-  ActionDescriptor,
-  ActionName,
-  FieldDescriptor,
-  FieldOverride,
-  ParameterSchema,
-  SchemaOverride,
-} from './schema.types.js';
+import type { FieldDescriptor, FieldOverride, ParameterSchema, SchemaOverride } from './schema.types.js';
 import { ACTIONS, FIELD_GROUPS } from './schema.types.js';
 import { validateField } from './validators.js';
-
-/**
- * The fields of an action's form, in order, hidden ones included (flagged `hidden`: not
- * rendered, but their preset is sent).
- */
-export function fieldsFor(schema: ParameterSchema, action: ActionName): FieldDescriptor[] {
-  return schema.fields.filter((f) => f.action === action);
-}
-
-/** The offered actions valid for a reservation status, in `ACTIONS` order. */
-export function actionsFor(schema: ParameterSchema, status: string): ActionDescriptor[] {
-  return schema.offered.map((a) => schema.actions[a]).filter((a) => (a.statuses as readonly string[]).includes(status));
-}
-
-/** Whether an action opens a form: it has one and the form has a visible field. Else it acts at once. */
-export function opensForm(schema: ParameterSchema, action: ActionName): boolean {
-  return schema.actions[action].form && fieldsFor(schema, action).some((f) => !f.hidden);
-}
 
 const OPTIONS = ['label', 'help', 'hidden', 'locked', 'value', 'choices', 'required', 'group'];
 

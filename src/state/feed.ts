@@ -234,7 +234,6 @@ export class ReservationFeed {
     } else {
       void this.load(true);
     }
-    void this.refreshWorker();
   }
 
   private stop(): void {
@@ -396,6 +395,8 @@ export class ReservationFeed {
       this.tasks.keep(taskSids);
       this.tasks.want(this.reservations.map((r) => r.task_sid));
       if (announce || first) this.broadcast({ type: 'load', reservations: [...this.reservations] });
+      // The worker (for the header) once the list, which matters more, is in.
+      if (first) void this.refreshWorker();
       if (changes.length) this.broadcast({ type: 'changes', changes });
       for (const sid of vanished) void this.refreshOne(sid);
     } catch (e) {

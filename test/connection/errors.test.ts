@@ -78,9 +78,9 @@ describe('connection/errors: toApiError', () => {
 
   it('reports a successful answer that could not be read', () => {
     const e = toApiError(new SyntaxError('Unexpected token'), res(200, 'OK'), 'not json');
-    expect(e.kind).to.equal('http');
+    expect(e.kind).to.equal('invalid');
     expect(e.status).to.equal(200);
-    expect(e.message).to.equal('Unexpected answer from the server (HTTP 200 OK)');
+    expect(e.message).to.equal("The server's answer could not be read (HTTP 200 OK)");
   });
 
   it('decodes a network failure', () => {

@@ -3,7 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { API_BASE, scenario } from '../support/emulator.js';
 import { mount, rows, waitFor } from '../support/panel.js';
 
-const surfaceOf = (row: HTMLElement) => getComputedStyle(row.querySelector('[part~="base"]')!).backgroundColor;
+const surfaceOf = (row: HTMLElement) => getComputedStyle(row).backgroundColor;
 const WHITE = 'rgb(255, 255, 255)';
 const DARK = 'rgb(21, 27, 35)';
 

@@ -305,9 +305,9 @@ describe('connection/rest/client: error decoding', () => {
     const s = await scenario();
     await setFaults(s.workspaceSid, [{ status: 200, body: '<html>login page</html>', contentType: 'text/html' }]);
     const e = await rejection(clientFor(s).list(ref(s)));
-    expect(e.kind).to.equal('http');
+    expect(e.kind).to.equal('invalid');
     expect(e.status).to.equal(200);
-    expect(e.message).to.match(/^Unexpected answer from the server/);
+    expect(e.message).to.match(/^The server's answer could not be read/);
   });
 
   it('reports a dropped connection as a network error', async () => {

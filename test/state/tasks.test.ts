@@ -10,7 +10,7 @@ function store(now = () => 0) {
   let changes = 0;
   const failures: string[] = [];
   const tasks = new TaskStore(
-    () => (s, signal) => c.fetchTask(s, signal),
+    () => (s) => c.fetchTask(s),
     () => changes++,
     (s) => failures.push(s),
     now,

@@ -7,6 +7,7 @@ import { createFetch } from './app.js';
 import { signToken, type AuthConfig } from './auth.js';
 import type { EmulatorContext } from './context.js';
 import { DEFAULT_ARRIVAL_INTERVAL_MS, demoArrivals, seedDemo } from './demo.js';
+import { DEFAULT_EVENT_BRIDGE_HEARTBEAT_MS, EventBridgeHub } from './event-bridge-hub.js';
 import { newSid, randomSecret } from './ids.js';
 import { Store } from './state.js';
 import type { EmulatorOptions, TokenOptions } from './types.js';
@@ -14,6 +15,16 @@ import type { EmulatorOptions, TokenOptions } from './types.js';
 export type * from './types.js';
 export { EmulatorDropError, ERROR_CODES, type TwilioErrorBody } from './errors.js';
 export { DEMO_WORKERS, DEMO_WORKSPACE_SID } from './demo.js';
+export { EVENT_BRIDGE_PATH } from './event-bridge.js';
+export { CLOSE_CODES as EVENT_BRIDGE_CLOSE_CODES, DEFAULT_EVENT_BRIDGE_HEARTBEAT_MS } from './event-bridge-hub.js';
+export type {
+  EventBridgeHub,
+  EventBridgeSocket,
+  EventBridgeSession,
+  EventBridgeAdmission,
+  EventBridgeRefusal,
+  EventBridgeSocketsStatus,
+} from './event-bridge-hub.js';
 export type { Store, WorkspaceRecord, ReservationRecord, TaskRecord, WorkerRecord } from './state.js';
 
 export interface Emulator {
@@ -27,9 +38,15 @@ export interface Emulator {
   readonly basePath: string;
   /** the in-memory state (workspaces → workers, tasks, reservations, faults, request log) */
   readonly store: Store;
+  /**
+   * The event-bridge channel's sockets (`${basePath}/v1/wschannels`), for a transport:
+   * `admit(url)` checks an upgrade, `open(socket)` on its admission greets and feeds the
+   * socket; see event-bridge-hub.ts. The HTTP side is served by `fetch`.
+   */
+  readonly eventBridge: EventBridgeHub;
   /** Signs an access token with a TaskRouter worker grant (HS256). */
   issueToken(options: TokenOptions): Promise<string>;
-  /** Stops every timer (demo arrivals, sweeps, pending latency faults). */
+  /** Stops every timer (demo arrivals, sweeps, pending latency faults) and closes every event-bridge socket. */
   close(): void;
 }
 
@@ -83,7 +100,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     intervals.push(setInterval(() => store.sweepAll(), DEMO_SWEEP_MS));
     intervals.forEach(unref);
   }
-  const fetch = createFetch(ctx, { control: options.control ?? false, demo: Boolean(demo), timers });
+  const eventBridge = new EventBridgeHub(ctx, {
+    heartbeatMs: options.eventBridgeHeartbeatMs ?? DEFAULT_EVENT_BRIDGE_HEARTBEAT_MS,
+  });
+  const fetch = createFetch(ctx, { control: options.control ?? false, demo: Boolean(demo), timers, eventBridge });
 
   return {
     fetch,
@@ -93,9 +113,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     signingSecret: auth.signingSecret,
     basePath: ctx.basePath,
     store,
+    eventBridge,
     issueToken,
     close() {
       ctx.streams.forEach((stop) => stop());
+      eventBridge.close();
       intervals.forEach((t) => clearInterval(t));
       intervals.length = 0;
       // pending latency faults answer at once rather than never

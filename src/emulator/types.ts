@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   control?: boolean;
   /** the clock, in ms since the epoch (Date.now by default) */
   now?: () => number;
+  /** ms between the event-bridge socket's heartbeats (15000, as Twilio's); the control API can change it per worker */
+  eventBridgeHeartbeatMs?: number;
 }
 
 export interface TokenOptions {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { EventBridgeReservation } from '../../src/wire/event-bridge.js';
 import type { Reservation } from '../../src/wire/types.js';
 import {
@@ -335,6 +336,16 @@ describe('emulator event-bridge: sockets', () => {
     second.close();
     await second.closed();
     await waitFor(async () => (await sockets(s.workspaceSid, s.workerSid)).open === 0, 'the count to drop');
+  });
+
+  it('shares the test server with the runner\'s own socket (/wds)', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const t = track(await openSocket(s.token));
+    // a server command travels over the runner's WebSocket, upgraded on the same server
+    await setViewport({ width: 800, height: 600 });
+    expect(window.innerWidth).to.equal(800);
+    await setStatus(s.workspaceSid, s.reservations[0]!.sid, 'accepted');
+    await t.frame('reservation.accepted');
   });
 
   it('never puts the token in a frame', async () => {

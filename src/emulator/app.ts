@@ -1,20 +1,32 @@
 /**
- * The HTTP layer: Hono routes for the API, the control API and the demo endpoints, wrapped
+ * The HTTP layer: Hono routes for the API (./api.ts: Worker Reservations; ./api-workspace.ts:
+ * Tasks, Activities, Workers, WorkerChannels), the control API and the demo endpoints, wrapped
  * in the core `fetch` that applies what every request shares: lazy timeouts, CORS, the
  * `Date` header, faults, and the per-workspace request log.
  */
 import { Hono } from 'hono';
 import { fetchReservation, listReservations, updateReservation } from './api.js';
+import {
+  fetchTask,
+  fetchWorker,
+  fetchWorkerChannel,
+  listActivities,
+  listTaskReservations,
+  listWorkerChannels,
+} from './api-workspace.js';
 import type { EmulatorContext } from './context.js';
 import {
   addReservationRoute,
   clockRoute,
   faultsRoute,
   getReservationRoute,
+  getTaskRoute,
   requestsRoute,
   scenarioRoute,
   setStatusRoute,
   tokenRoute,
+  updateTaskRoute,
+  updateWorkerRoute,
 } from './control.js';
 import { demoTokenRoute, demoWorkersRoute } from './demo.js';
 import { eventStreamRoute } from './events.js';
@@ -63,6 +75,23 @@ function buildRoutes(ctx: EmulatorContext, options: AppOptions): Hono<AppEnv> {
     eventBridgeRoute(ctx, c.req.raw, c.env.body, (request, body) => Promise.resolve(app.fetch(request, { body }))),
   );
   app.all(`${p}${EVENT_BRIDGE_PATH}`, () => methodNotAllowed('POST'));
+
+  const ws = `${p}/v1/Workspaces/:ws`;
+  const param = (c: { req: { param(name: string): string | undefined } }, name: string) => c.req.param(name)!;
+  app.get(`${ws}/Tasks/:wt`, (c) => fetchTask(ctx, c.req.raw, param(c, 'ws'), param(c, 'wt')));
+  app.all(`${ws}/Tasks/:wt`, () => methodNotAllowed('GET'));
+  app.get(`${ws}/Tasks/:wt/Reservations`, (c) => listTaskReservations(ctx, c.req.raw, param(c, 'ws'), param(c, 'wt')));
+  app.all(`${ws}/Tasks/:wt/Reservations`, () => methodNotAllowed('GET'));
+  app.get(`${ws}/Activities`, (c) => listActivities(ctx, c.req.raw, param(c, 'ws')));
+  app.all(`${ws}/Activities`, () => methodNotAllowed('GET'));
+  app.get(`${ws}/Workers/:wk`, (c) => fetchWorker(ctx, c.req.raw, param(c, 'ws'), param(c, 'wk')));
+  app.all(`${ws}/Workers/:wk`, () => methodNotAllowed('GET'));
+  app.get(`${ws}/Workers/:wk/Channels`, (c) => listWorkerChannels(ctx, c.req.raw, param(c, 'ws'), param(c, 'wk')));
+  app.all(`${ws}/Workers/:wk/Channels`, () => methodNotAllowed('GET'));
+  app.get(`${ws}/Workers/:wk/Channels/:wc`, (c) =>
+    fetchWorkerChannel(ctx, c.req.raw, param(c, 'ws'), param(c, 'wk'), param(c, 'wc')),
+  );
+  app.all(`${ws}/Workers/:wk/Channels/:wc`, () => methodNotAllowed('GET'));
   app.get(`${p}/events/Workspaces/:ws/Workers/:wk`, (c) =>
     eventStreamRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('wk')!),
   );
@@ -77,6 +106,15 @@ function buildRoutes(ctx: EmulatorContext, options: AppOptions): Hono<AppEnv> {
     );
     app.post(`${cp}/workspaces/:ws/reservations/:wr`, (c) =>
       setStatusRoute(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('wr')!),
+    );
+    app.get(`${cp}/workspaces/:ws/tasks/:task`, (c) =>
+      getTaskRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('task')!),
+    );
+    app.post(`${cp}/workspaces/:ws/tasks/:task`, (c) =>
+      updateTaskRoute(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('task')!),
+    );
+    app.post(`${cp}/workspaces/:ws/workers/:wk`, (c) =>
+      updateWorkerRoute(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('wk')!),
     );
     app.post(`${cp}/workspaces/:ws/clock`, (c) => clockRoute(ctx, c.env.body, c.req.param('ws')!));
     app.post(`${cp}/workspaces/:ws/faults`, (c) => faultsRoute(ctx, c.env.body, c.req.param('ws')!));

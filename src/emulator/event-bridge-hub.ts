@@ -16,11 +16,17 @@
  *   workspace's Offline activity.
  * - The token's expiry closes the socket (code 4401, reason "Access Token expired").
  *
- * Frames are JSON `{ event_type, payload }` (src/wire/event-bridge.ts): `init` first, then
- * `reservation.*` for every change of one of the worker's reservations (a new one is
- * `reservation.created`, whatever its status), and an empty frame as the heartbeat every
- * `heartbeatMs` (15 000 by default). While any socket is open, pending reservations of
- * the workspaces with sockets are swept for timeouts every SWEEP_MS.
+ * Frames are JSON `{ event_type, payload }` (src/wire/event-bridge.ts): `init` first, then,
+ * from the store's notifications (Store.subscribe), whatever made the change (REST,
+ * event-bridge, control API, timeouts, demo arrivals):
+ * - `reservation.*` for every change of one of the worker's reservations (a new one is
+ *   `reservation.created`, whatever its status), the reservation with its task;
+ * - `task.updated|wrapup|completed|canceled` to every worker holding a reservation for
+ *   the task, the task;
+ * - `worker.activity.update` to the worker whose activity changed, the worker;
+ * and an empty frame as the heartbeat every `heartbeatMs` (15 000 by default). While any
+ * socket is open, pending reservations of the workspaces with sockets are swept for
+ * timeouts every SWEEP_MS.
  */
 import { decodeJwt } from 'jose';
 import type { EventBridgeFrame, EventBridgeInit } from '../wire/event-bridge.js';
@@ -29,8 +35,8 @@ import { authenticate } from './auth.js';
 import { json, type EmulatorContext } from './context.js';
 import { ApiError, badRequest, errorBody, notFound, type TwilioErrorBody } from './errors.js';
 import { EVENT_BRIDGE_PATH } from './event-bridge.js';
-import { reservationPayload } from './event-bridge-payloads.js';
-import type { ReservationListener, WorkspaceRecord } from './state.js';
+import { reservationPayload, taskPayload, workerPayload } from './event-bridge-payloads.js';
+import type { StoreEvent, WorkspaceRecord } from './state.js';
 
 /** What a transport gives the core for one open socket. */
 export interface EventBridgeSocket {
@@ -85,6 +91,8 @@ export const DEFAULT_EVENT_BRIDGE_HEARTBEAT_MS = EVENT_BRIDGE_HEARTBEAT_SECONDS 
 export const SWEEP_MS = 250;
 /** Close codes the emulator uses. */
 export const CLOSE_CODES = { replaced: 1000, emulatorClosed: 1001, cut: 4000, tokenExpired: 4401 } as const;
+/** The Activity a worker moves to when its last socket closes (setWorkerOfflineIfDisconnected). */
+export const OFFLINE_ACTIVITY = 'Offline';
 /** setTimeout's longest delay; a token expiring later is not timed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -127,17 +135,42 @@ export class EventBridgeHub {
   private readonly sessions = new Map<string, Set<Session>>();
   private readonly settings = new Map<string, WorkerSettings>();
   private sweeper?: ReturnType<typeof setInterval>;
-  private readonly listener: ReservationListener;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly ctx: EmulatorContext,
     private readonly options: { heartbeatMs: number },
   ) {
-    this.listener = (ws, r) => {
-      const eventType = r.version === 1 ? 'reservation.created' : EVENT_TYPE_OF[r.status];
-      this.push(ws.sid, r.workerSid, () => ({ event_type: eventType, payload: reservationPayload(this.ctx, ws, r) }));
-    };
-    ctx.store.listeners.add(this.listener);
+    this.unsubscribe = ctx.store.subscribe((event) => this.onChange(event));
+  }
+
+  /** A change in the store becomes the frames of the workers it concerns. */
+  private onChange(event: StoreEvent): void {
+    const ws = event.workspace;
+    switch (event.resourceType) {
+      case 'reservation': {
+        const r = event.reservation;
+        // a new reservation is reservation.created, whatever status it was made in
+        const eventType = r.version === 1 ? 'reservation.created' : event.eventType;
+        this.push(ws.sid, r.workerSid, () => ({ event_type: eventType, payload: reservationPayload(this.ctx, ws, r) }));
+        return;
+      }
+      case 'task': {
+        // every worker holding a reservation for the task
+        const workers = new Set(event.task.reservationSids.map((sid) => ws.reservations.get(sid)?.workerSid));
+        let payload: ReturnType<typeof taskPayload> | undefined;
+        for (const workerSid of workers) {
+          if (workerSid) this.push(ws.sid, workerSid, () => ({ event_type: event.eventType, payload: (payload ??= taskPayload(this.ctx, ws, event.task)) }));
+        }
+        return;
+      }
+      case 'worker':
+        this.push(ws.sid, event.worker.sid, () => ({
+          event_type: event.eventType,
+          payload: workerPayload(this.ctx, ws, event.worker),
+        }));
+        return;
+    }
   }
 
   /** Checks an upgrade's URL (path, token, worker); never throws. */
@@ -231,7 +264,7 @@ export class EventBridgeHub {
         this.end(s, false);
       }
     }
-    this.ctx.store.listeners.delete(this.listener);
+    this.unsubscribe();
     this.stopSweeper();
   }
 
@@ -332,8 +365,13 @@ export class EventBridgeHub {
     }
   }
 
-  /** The worker's last socket closed and asked to set it offline. */
-  private onLastSocketClosed(_workspaceSid: string, _workerSid: string): void {}
+  /** The worker's last socket closed and asked to set it offline: it moves to its workspace's Offline activity. */
+  private onLastSocketClosed(workspaceSid: string, workerSid: string): void {
+    const ws = this.ctx.store.workspaces.get(workspaceSid);
+    const worker = ws?.workers.get(workerSid);
+    const offline = ws ? this.ctx.store.activity(ws, OFFLINE_ACTIVITY) : undefined;
+    if (ws && worker && offline) this.ctx.store.setWorkerActivity(ws, worker, offline.sid);
+  }
 
   private startSweeper(): void {
     if (this.sweeper) return;
@@ -352,16 +390,6 @@ export class EventBridgeHub {
   }
 }
 
-const EVENT_TYPE_OF = {
-  pending: 'reservation.created',
-  accepted: 'reservation.accepted',
-  rejected: 'reservation.rejected',
-  timeout: 'reservation.timeout',
-  canceled: 'reservation.canceled',
-  rescinded: 'reservation.rescinded',
-  wrapping: 'reservation.wrapup',
-  completed: 'reservation.completed',
-} as const;
 
 /**
  * `GET|POST ${basePath}/__control/workspaces/{WS}/workers/{WK}/sockets`: the worker's

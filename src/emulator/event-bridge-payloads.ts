@@ -11,9 +11,10 @@ import type {
   EventBridgeWorker,
   EventBridgeWorkerChannel,
 } from '../wire/event-bridge.js';
-import type { Activity, Reservation, Task, TaskStatus, Worker, WorkerChannel } from '../wire/types.js';
+import type { Activity, Reservation, Task, Worker, WorkerChannel } from '../wire/types.js';
 import { toWire, type EmulatorContext } from './context.js';
-import type { ReservationRecord, WorkspaceRecord } from './state.js';
+import type { ReservationRecord, TaskRecord, WorkerRecord, WorkspaceRecord } from './state.js';
+import { taskToWire, workerToWire } from './wire.js';
 
 /** ISO 8601 → epoch seconds (null stays null). */
 export function epochSeconds(iso: string | null | undefined): number | null {
@@ -129,57 +130,30 @@ export function toEventBridgeWorkerChannel(c: WorkerChannel, lastReservedMs: num
 
 // ---- from the store ---------------------------------------------------------------------
 
-/** The task's assignment status as its reservations tell it. */
-function assignmentStatus(ws: WorkspaceRecord, taskSid: string, canceled: boolean): TaskStatus {
-  if (canceled) return 'canceled';
-  const statuses = new Set([...ws.reservations.values()].filter((r) => r.taskSid === taskSid).map((r) => r.status));
-  if (statuses.has('completed')) return 'completed';
-  if (statuses.has('wrapping')) return 'wrapping';
-  if (statuses.has('accepted')) return 'assigned';
-  if (statuses.has('pending')) return 'reserved';
-  return 'pending';
-}
-
-/** A task of the store in the REST API's shape. */
-export function wireTask(ctx: EmulatorContext, ws: WorkspaceRecord, taskSid: string): { task: Task; version: number } {
-  const record = ws.tasks.get(taskSid);
-  const reservations = [...ws.reservations.values()].filter((r) => r.taskSid === taskSid);
-  const created = Math.min(...reservations.map((r) => r.created), ctx.store.clock(ws));
-  const updated = Math.max(created, ...reservations.map((r) => r.updated));
-  const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const task: Task = {
-    account_sid: ctx.auth.accountSid,
-    age: Math.floor((ctx.store.clock(ws) - created) / 1000),
-    assignment_status: assignmentStatus(ws, taskSid, record?.canceled ?? false),
-    attributes: '{}',
-    addons: null,
-    date_created: iso(created),
-    date_updated: iso(updated),
-    task_queue_entered_date: iso(created),
-    priority: 0,
-    reason: null,
-    sid: taskSid,
-    task_queue_sid: null,
-    task_queue_friendly_name: null,
-    task_channel_sid: null,
-    task_channel_unique_name: null,
-    timeout: 86400,
-    workflow_sid: null,
-    workflow_friendly_name: null,
-    workspace_sid: ws.sid,
-    url: '',
-    links: {},
-  };
-  return { task, version: reservations.reduce((n, r) => n + r.version, 0) };
+/**
+ * A task of the store as the event-bridge carries it. Its assignment status is derived
+ * from its reservations as they are now, so that a frame sent in the middle of a change
+ * (a reservation accepted before the task is re-derived) already tells the task's status.
+ */
+export function taskPayload(ctx: EmulatorContext, ws: WorkspaceRecord, task: TaskRecord): EventBridgeTask {
+  const now = ctx.store.clock(ws);
+  const wire = taskToWire({ accountSid: ctx.auth.accountSid, root: '' }, ws, task, now);
+  wire.assignment_status = ctx.store.deriveTaskStatus(ws, task);
+  return toEventBridgeTask(wire, task.version, Math.floor(now / 1000));
 }
 
 /** A reservation of the store as the event-bridge carries it, with its task. */
 export function reservationPayload(ctx: EmulatorContext, ws: WorkspaceRecord, r: ReservationRecord): EventBridgeReservation {
-  const { task, version } = wireTask(ctx, ws, r.taskSid);
-  const now = Math.floor(ctx.store.clock(ws) / 1000);
+  const task = ws.tasks.get(r.taskSid);
+  if (!task) throw new Error(`reservationPayload: no task ${r.taskSid} in ${ws.sid}`);
   return toEventBridgeReservation(toWire(ctx, ws, r, ''), {
     version: r.version,
     reservationTimeout: ws.reservationTimeoutSeconds,
-    task: toEventBridgeTask(task, version, now),
+    task: taskPayload(ctx, ws, task),
   });
+}
+
+/** A worker of the store as the event-bridge carries it. */
+export function workerPayload(ctx: EmulatorContext, ws: WorkspaceRecord, worker: WorkerRecord): EventBridgeWorker {
+  return toEventBridgeWorker(workerToWire({ accountSid: ctx.auth.accountSid, root: '' }, ws, worker), worker.version);
 }

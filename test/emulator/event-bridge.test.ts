@@ -1,16 +1,20 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { EventBridgeReservation } from '../../src/wire/event-bridge.js';
-import type { Reservation } from '../../src/wire/types.js';
+import type { Reservation, Worker } from '../../src/wire/types.js';
 import {
   addReservation,
   advanceClock,
+  API_BASE,
   getReservation,
+  getTask,
   requests,
   scenario,
+  setActivity,
   setFaults,
   setStatus,
   token as issueToken,
+  updateTask,
   type Scenario,
 } from '../support/emulator.js';
 import { controlSockets, ebCall, ebPayload, EVENT_BRIDGE, openSocket, sockets, TestSocket, socketUrl } from '../support/event-bridge.js';
@@ -18,6 +22,15 @@ import { expectError, listJson, update } from './helpers.js';
 
 const reservationsUrl = (s: Scenario, workerSid = s.workerSid) => `Workspaces/${s.workspaceSid}/Workers/${workerSid}/Reservations`;
 const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/** The worker over REST (FetchWorker). */
+async function workerOf(s: Scenario): Promise<Worker> {
+  const res = await fetch(`${API_BASE}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`, {
+    headers: { authorization: `Bearer ${s.token}` },
+  });
+  expect(res.status).to.equal(200);
+  return res.json() as Promise<Worker>;
+}
 
 describe('emulator event-bridge: calls', () => {
   let s: Scenario;
@@ -267,14 +280,17 @@ describe('emulator event-bridge: sockets', () => {
     await setStatus(s.workspaceSid, a.sid, 'wrapping');
     await setStatus(s.workspaceSid, other.sid, 'canceled'); // the other worker's: not sent here
     const added = await addReservation(s.workspaceSid, { workerSid: s.workerSid });
-    await t.until(() => t.frames.length >= 5, 'five frames');
-    expect(t.frames.slice(1).map((f) => [f.event_type, (f.payload as EventBridgeReservation).sid])).to.deep.equal([
+    await t.until(() => t.frames.length >= 6, 'six frames');
+    expect(t.frames.slice(1).map((f) => [f.event_type, (f.payload as { sid: string }).sid])).to.deep.equal([
       ['reservation.accepted', a.sid],
       ['reservation.rejected', b.sid],
       ['reservation.wrapup', a.sid],
+      ['task.wrapup', a.task_sid],
       ['reservation.created', added.sid],
     ]);
-    const created = t.frames[4]!.payload as EventBridgeReservation;
+    const accepted = t.frames[1]!.payload as EventBridgeReservation;
+    expect(accepted.task.assignment_status).to.equal('assigned');
+    const created = t.frames[5]!.payload as EventBridgeReservation;
     expect(created).to.include({ reservation_status: 'pending', worker_sid: s.workerSid, reservation_timeout: 3 });
     expect(created.task.sid).to.equal(added.task_sid);
     // c and the new one time out on their own: no request is needed while the socket is open
@@ -282,6 +298,108 @@ describe('emulator event-bridge: sockets', () => {
     const timedOut = t.frames.filter((f) => f.event_type === 'reservation.timeout').map((f) => (f.payload as EventBridgeReservation).sid);
     expect(timedOut).to.have.members([c.sid, added.sid]);
     expect((await getReservation(s.workspaceSid, c.sid)).reservation_status).to.equal('timeout');
+  });
+
+  it('pushes task frames to every worker holding a reservation for the task', async () => {
+    const s = await scenario({
+      reservations: [
+        { status: 'pending', task: 'shared' },
+        { status: 'pending', task: 'shared', worker: 'other' },
+        { status: 'pending', task: 'mine' },
+      ],
+    });
+    const mine = track(await openSocket(s.token));
+    const theirs = track(await openSocket(s.otherWorkerToken));
+    await updateTask(s.workspaceSid, 'shared', { attributes: { name: 'Ada', channel: 'chat' }, priority: 5 });
+    const updated = await mine.frame('task.updated');
+    expect(updated.payload).to.include({ sid: s.tasks['shared'], priority: 5, assignment_status: 'reserved' });
+    expect(JSON.parse(updated.payload.attributes)).to.deep.equal({ name: 'Ada', channel: 'chat' });
+    expect(updated.payload.date_updated).to.be.a('number');
+    expect((await theirs.frame('task.updated')).payload.sid).to.equal(s.tasks['shared']);
+    await updateTask(s.workspaceSid, 'shared', { assignmentStatus: 'canceled', reason: 'Caller hung up' });
+    const canceled = await mine.frame('task.canceled');
+    expect(canceled.payload).to.include({ assignment_status: 'canceled', reason: 'Caller hung up' });
+    await theirs.frame('task.canceled');
+    // the reservations' own frames came first
+    expect(mine.frames.map((f) => f.event_type)).to.deep.equal(['init', 'task.updated', 'reservation.canceled', 'task.canceled']);
+    // a task another worker does not hold is not sent to it
+    await updateTask(s.workspaceSid, 'mine', { priority: 1 });
+    await mine.until(() => mine.frames.filter((f) => f.event_type === 'task.updated').length === 2, 'the second task.updated');
+    expect(theirs.frames.filter((f) => f.event_type === 'task.updated')).to.have.length(1);
+  });
+
+  it('pushes worker.activity.update, and moves a worker whose last socket closes to Offline', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const byName = (name: string) => s.activities.find((a) => a.friendlyName === name)!;
+    const t = track(await openSocket(s.token));
+    await setActivity(s.workspaceSid, s.workerSid, 'Break');
+    const update = await t.frame('worker.activity.update');
+    expect(update.payload).to.include({
+      sid: s.workerSid,
+      activity_sid: byName('Break').sid,
+      activity_name: 'Break',
+      available: false,
+    });
+    for (const p of ['account_sid', 'attributes', 'date_created', 'date_status_changed', 'date_updated', 'friendly_name', 'workspace_sid', 'version']) {
+      expect(update.payload, p).to.have.property(p);
+    }
+    // a reject with WorkerActivitySid moves the worker too
+    await ebPayload(
+      await ebCall({
+        url: `${reservationsUrl(s)}/${s.reservations[0]!.sid}`,
+        method: 'POST',
+        params: { ReservationStatus: 'rejected', WorkerActivitySid: byName('Available').sid },
+        token: s.token,
+      }),
+    );
+    await t.until(() => t.frames.filter((f) => f.event_type === 'worker.activity.update').length === 2, 'the second activity frame');
+    // setWorkerOfflineIfDisconnected is true unless false: the last socket closing sets Offline
+    t.close();
+    await t.closed();
+    await waitFor(async () => (await workerOf(s)).activity_name === 'Offline', 'the worker to go Offline');
+  });
+
+  it('leaves the worker\'s activity alone with setWorkerOfflineIfDisconnected=false, or while another socket is open', async () => {
+    const s = await scenario();
+    const keep = track(await openSocket(s.token, { setWorkerOfflineIfDisconnected: 'false' }));
+    const other = track(await openSocket(s.token));
+    other.close();
+    await other.closed();
+    await waitFor(async () => (await sockets(s.workspaceSid, s.workerSid)).open === 1, 'one socket left');
+    expect((await workerOf(s)).activity_name).to.equal('Available');
+    keep.close();
+    await keep.closed();
+    await waitFor(async () => (await sockets(s.workspaceSid, s.workerSid)).open === 0, 'no socket left');
+    expect((await workerOf(s)).activity_name).to.equal('Available');
+  });
+
+  it('serves the worker, its activities, its channels and a task (v1) as the SDK needs them', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending', task: 'call' }] });
+    const w = await ebPayload(await ebCall({ url: `Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`, token: s.token }));
+    const rest = await workerOf(s);
+    expect(w).to.include({ sid: s.workerSid, friendly_name: s.workerName, activity_sid: rest.activity_sid, available: true });
+    expect(w.date_created).to.equal(epoch(rest.date_created));
+    expect(w.version).to.be.a('number');
+    const activities = await ebPayload(await ebCall({ url: `Workspaces/${s.workspaceSid}/Activities`, params: { PageSize: 2 }, token: s.token }));
+    expect(activities.contents.map((a: { sid: string }) => a.sid)).to.deep.equal(s.activities.slice(0, 2).map((a) => a.sid));
+    expect(activities.after_sid).to.equal(s.activities[1]!.sid);
+    const rest2 = await ebPayload(
+      await ebCall({ url: `Workspaces/${s.workspaceSid}/Activities`, params: { PageSize: 1000, AfterSid: activities.after_sid }, token: s.token }),
+    );
+    expect(rest2.contents.map((a: { sid: string }) => a.sid)).to.deep.equal(s.activities.slice(2).map((a) => a.sid));
+    expect(rest2.after_sid).to.equal(null);
+    const channels = await ebPayload(await ebCall({ url: `Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/WorkerChannels`, token: s.token }));
+    expect(channels.contents.map((c: { task_channel_unique_name: string }) => c.task_channel_unique_name)).to.include.members(['default', 'voice', 'chat']);
+    for (const p of ['account_sid', 'assigned_tasks', 'available', 'available_capacity_percentage', 'configured_capacity', 'date_created', 'date_updated', 'last_reserved_time', 'sid', 'task_channel_sid', 'task_channel_unique_name', 'worker_sid', 'workspace_sid']) {
+      expect(channels.contents[0], p).to.have.property(p);
+    }
+    const task = await ebPayload(await ebCall({ url: `Workspaces/${s.workspaceSid}/Tasks/${s.tasks['call']}`, token: s.token }));
+    const restTask = await getTask(s.workspaceSid, 'call');
+    expect(task).to.include({ sid: s.tasks['call'], queue_name: restTask.task_queue_friendly_name, workflow_name: restTask.workflow_friendly_name });
+    expect(task.queue_sid).to.equal(restTask.task_queue_sid);
+    // another worker's task is as forbidden as over REST
+    await expectError(await ebCall({ url: `Workspaces/${s.workspaceSid}/Tasks/${s.tasks['call']}`, token: s.otherWorkerToken }), 403, 20403);
+    await expectError(await ebCall({ url: `Workspaces/${s.workspaceSid}/Workers/${s.otherWorkerSid}`, token: s.token }), 403, 20403);
   });
 
   it('a workspace clock moved forward times reservations out with a frame', async () => {

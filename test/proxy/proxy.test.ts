@@ -119,11 +119,13 @@ describe('reference proxy: panel → proxy → emulator', () => {
     expect(page.meta.page_size).to.equal(1);
     expect(list.headers.get('date')).to.be.a('string');
 
+    expect(list.headers.get('etag'), 'the list\'s ETag, exposed to the page').to.match(/^W\/"/);
+
     const sid = s.reservations[0]!.sid;
     const one = await fetch(`${listUrl(s)}/${sid}`, { headers: bearer(s.token) });
     expect(one.status).to.equal(200);
-    const etag = one.headers.get('etag');
-    expect(etag, 'ETag exposed to the page').to.be.a('string');
+    // If-Match takes the reservation's version (as event-bridge payloads carry it)
+    const etag = `"${(await getReservation(s.workspaceSid, sid)).version}"`;
 
     const stale = await fetch(`${listUrl(s)}/${sid}`, {
       method: 'POST',

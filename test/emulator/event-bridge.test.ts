@@ -168,6 +168,10 @@ describe('emulator event-bridge: calls', () => {
     await expectError(await ebCall({ url: reservationsUrl(s), params: { PageSize: 0 }, token: s.token }, { apiVersion: 'v2' }), 400, 20001);
     // only POST (and the preflight)
     expect((await fetch(EVENT_BRIDGE)).status).to.equal(405);
+    // the body is JSON whatever its label: the SDK's axios labels it form-encoded, a bare fetch text/plain
+    const call = JSON.stringify({ url, method: 'GET', params: {}, token: s.token });
+    expect((await raw(call, { apiVersion: 'v1', 'content-type': 'application/x-www-form-urlencoded' })).status).to.equal(200);
+    expect((await fetch(EVENT_BRIDGE, { method: 'POST', headers: { apiVersion: 'v1' }, body: call })).status).to.equal(200);
   });
 
   it('answers 401 for a bad or expired token and 403 for another worker', async () => {

@@ -294,3 +294,36 @@ describe('twilio-taskrouter 2.1.1 against the emulator', () => {
     assert.equal((await reservationOf(s2, b.sid)).reservation_status, 'pending');
   });
 });
+
+describe('twilio-taskrouter 2.1.1 against the demo emulator (npm start\'s)', () => {
+  it('becomes ready as a demo worker and hears demo arrivals', async () => {
+    const demoServer = createServer();
+    const demo = attachEmulator(demoServer, { basePath: '/emulator', demo: { arrivalIntervalMs: 300 } });
+    await new Promise((resolve) => demoServer.listen(0, '127.0.0.1', resolve));
+    const demoBase = `http://127.0.0.1:${demoServer.address().port}/emulator`;
+    try {
+      const [first] = await (await fetch(`${demoBase}/demo/workers`)).json();
+      const token = await (await fetch(`${demoBase}/demo/token?worker=${first.workerSid}`)).text();
+      const w = new Worker(token, {
+        ebServer: `${demoBase}/v1/wschannels`,
+        wsServer: `${demoBase.replace(/^http/, 'ws')}/v1/wschannels`,
+        logLevel: 'silent',
+        setWorkerOfflineIfDisconnected: false,
+      });
+      workers.push(w);
+      await once(w, 'ready');
+      assert.equal(w.sid, first.workerSid);
+      assert.equal(w.name, first.friendlyName);
+      assert.ok(w.reservations.size > 0);
+      for (const r of w.reservations.values()) assert.equal(typeof r.task.attributes, 'object');
+      const arrived = await once(w, 'reservationCreated', 3000);
+      assert.equal(arrived.status, 'pending');
+      assert.ok(arrived.task.queueName);
+      w.disconnect();
+    } finally {
+      demo.detach();
+      demoServer.closeAllConnections();
+      await new Promise((resolve) => demoServer.close(resolve));
+    }
+  });
+});

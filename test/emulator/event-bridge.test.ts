@@ -404,6 +404,9 @@ describe('emulator event-bridge: sockets', () => {
     // another worker's task is as forbidden as over REST
     await expectError(await ebCall({ url: `Workspaces/${s.workspaceSid}/Tasks/${s.tasks['call']}`, token: s.otherWorkerToken }), 403, 20403);
     await expectError(await ebCall({ url: `Workspaces/${s.workspaceSid}/Workers/${s.otherWorkerSid}`, token: s.token }), 403, 20403);
+    // updates the REST API does not take are refused as it refuses them
+    const tasksPost = { url: `Workspaces/${s.workspaceSid}/Tasks/${s.tasks['call']}`, method: 'POST' as const, params: { Priority: 3 }, token: s.token };
+    await expectError(await ebCall(tasksPost), 405);
   });
 
   it('a workspace clock moved forward times reservations out with a frame', async () => {
@@ -468,6 +471,17 @@ describe('emulator event-bridge: sockets', () => {
     expect(window.innerWidth).to.equal(800);
     await setStatus(s.workspaceSid, s.reservations[0]!.sid, 'accepted');
     await t.frame('reservation.accepted');
+  });
+
+  it('closes the socket when its token expires (code 4401)', async () => {
+    const s = await scenario();
+    const short = await issueToken(s.workspaceSid, s.workerSid, 2);
+    const t = track(await openSocket(short, { setWorkerOfflineIfDisconnected: 'false' }));
+    expect((await t.frame('init')).payload.token_lifetime).to.be.within(1000, 2000);
+    const close = await t.closed(4000);
+    expect(close.code).to.equal(4401);
+    expect(close.reason).to.equal('Access Token expired');
+    expect((await sockets(s.workspaceSid, s.workerSid)).open).to.equal(0);
   });
 
   it('never puts the token in a frame', async () => {

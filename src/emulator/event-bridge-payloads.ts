@@ -133,13 +133,18 @@ export function toEventBridgeWorkerChannel(c: WorkerChannel, lastReservedMs: num
 /**
  * A task of the store as the event-bridge carries it. Its assignment status is derived
  * from its reservations as they are now, so that a frame sent in the middle of a change
- * (a reservation accepted before the task is re-derived) already tells the task's status.
+ * (a reservation accepted before the store re-derives its task) already tells the task as
+ * that change leaves it: the new status, and the version and date the store then gives it.
  */
 export function taskPayload(ctx: EmulatorContext, ws: WorkspaceRecord, task: TaskRecord): EventBridgeTask {
   const now = ctx.store.clock(ws);
   const wire = taskToWire({ accountSid: ctx.auth.accountSid, root: '' }, ws, task, now);
-  wire.assignment_status = ctx.store.deriveTaskStatus(ws, task);
-  return toEventBridgeTask(wire, task.version, Math.floor(now / 1000));
+  const status = ctx.store.deriveTaskStatus(ws, task);
+  const pending = status !== task.status;
+  wire.assignment_status = status;
+  const payload = toEventBridgeTask(wire, pending ? task.version + 1 : task.version, Math.floor(now / 1000));
+  if (pending) payload.date_updated = Math.max(payload.date_updated, Math.floor(now / 1000));
+  return payload;
 }
 
 /** A reservation of the store as the event-bridge carries it, with its task. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import type { EventBridgeReservation } from '../../src/wire/event-bridge.js';
+import type { EventBridgeReservation, EventBridgeTask } from '../../src/wire/event-bridge.js';
 import type { Reservation, Worker } from '../../src/wire/types.js';
 import {
   addReservation,
@@ -292,8 +292,17 @@ describe('emulator event-bridge: sockets', () => {
       ['task.wrapup', a.task_sid],
       ['reservation.created', added.sid],
     ]);
+    // a reservation's frame tells its task as the change leaves it, version included
     const accepted = t.frames[1]!.payload as EventBridgeReservation;
+    const wrapup = t.frames[3]!.payload as EventBridgeReservation;
+    const taskWrapup = t.frames[4]!.payload as EventBridgeTask;
     expect(accepted.task.assignment_status).to.equal('assigned');
+    expect(wrapup.task).to.include({ assignment_status: 'wrapping', version: taskWrapup.version });
+    expect(accepted.task.version).to.equal(taskWrapup.version - 1);
+    const fetched = await fetch(`${API_BASE}/Workspaces/${s.workspaceSid}/Tasks/${a.task_sid}`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    });
+    expect(fetched.headers.get('etag')).to.equal(`"${taskWrapup.version}"`);
     const created = t.frames[5]!.payload as EventBridgeReservation;
     expect(created).to.include({ reservation_status: 'pending', worker_sid: s.workerSid, reservation_timeout: 3 });
     expect(created.task.sid).to.equal(added.task_sid);

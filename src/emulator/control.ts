@@ -162,6 +162,8 @@ export async function createScenario(ctx: EmulatorContext, options: ScenarioOpti
     return {
       accountSid: ctx.auth.accountSid,
       authToken: ctx.auth.authToken,
+      apiKeySid: ctx.auth.apiKeySid,
+      apiKeySecret: ctx.auth.signingSecret,
       workspaceSid: ws.sid,
       workerSid: main.sid,
       workerName: main.friendlyName,

@@ -3,7 +3,7 @@
  * TaskRouter tasks carry (as Twilio Flex and Studio's "Send to Flex" make them), in the
  * four channels: voice calls (`from`, `to`, `call_sid`, `caller_name`, `direction`),
  * chats and conversations (`channelType`, `from`, `conversationSid`, `name`), SMS (`from`,
- * `to`, `body`) and email (`from`, `to`, `subject`, `name`).
+ * `to`, `body`, and the contact's `name`) and email (`from`, `to`, `subject`, `name`).
  *
  * Customers write in many scripts: right-to-left (Arabic, Hebrew), CJK, Cyrillic, Greek,
  * Devanagari, Latin with combining marks (decomposed, NFD) and emoji; and some values are
@@ -89,7 +89,7 @@ function chat(c: Customer, channelType: string, conversationSid: string, name = 
 }
 
 function sms(c: Customer, body: string): Record<string, unknown> {
-  return { channelType: 'sms', from: c.phone, to: SMS_NUMBER, body };
+  return { channelType: 'sms', from: c.phone, to: SMS_NUMBER, body, name: c.name };
 }
 
 function email(c: Customer, subject: string): Record<string, unknown> {

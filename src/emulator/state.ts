@@ -191,8 +191,10 @@ export const WORKER_ACTIVITY_EVENT_TYPE = 'worker.activity.update';
 
 /**
  * One change in a workspace, with everything a TaskRouter event payload is made of: the
- * workspace, the record(s) concerned (as they are after the change) and the event type.
- * `at` is when it happened, in ms on the workspace's clock.
+ * workspace, the record(s) concerned and the event type. `at` is when it happened, in ms
+ * on the workspace's clock. The records are the store's own, live: during the call they
+ * are as the change left them (a reservation event's task already has its new assignment
+ * status); read or serialise them in the listener, and never change them.
  */
 export type StoreEvent =
   | {
@@ -466,24 +468,29 @@ export class Store {
     };
     ws.reservations.set(r.sid, r);
     task.reservationSids.push(r.sid);
+    const taskEvent = this.rederiveTask(ws, task, created);
     this.notifyReservation(ws, r, created);
-    this.refreshTask(ws, task, created);
+    if (taskEvent) this.emit(taskEvent);
     return r;
   }
 
-  /** Sets a status and records the change (date_updated, version); notifies. No rules. */
+  /**
+   * Sets a status and records the change (date_updated, version) and the task's new
+   * assignment status; notifies the reservation's event, then the task's. No rules.
+   */
   private changeStatus(ws: WorkspaceRecord, r: ReservationRecord, status: ReservationStatus, at: number): void {
     r.status = status;
     r.updated = Math.max(at, r.created);
     r.version += 1;
+    const task = ws.tasks.get(r.taskSid);
+    const taskEvent = task ? this.rederiveTask(ws, task, r.updated) : undefined;
     this.notifyReservation(ws, r, r.updated);
+    if (taskEvent) this.emit(taskEvent);
   }
 
-  /** Sets a status and records the change (date_updated, version), then the task's. No rules. */
+  /** Sets a status and records the change (date_updated, version), and the task's. No rules. */
   setStatus(ws: WorkspaceRecord, r: ReservationRecord, status: ReservationStatus, at = this.clock(ws)): void {
     this.changeStatus(ws, r, status, at);
-    const task = ws.tasks.get(r.taskSid);
-    if (task) this.refreshTask(ws, task, r.updated);
   }
 
   /**
@@ -506,15 +513,25 @@ export class Store {
     return 'pending';
   }
 
-  /** Re-derives a task's assignment status; a change is recorded, and wrapping/completed/canceled are notified. */
-  private refreshTask(ws: WorkspaceRecord, task: TaskRecord, at: number): void {
+  /**
+   * Re-derives a task's assignment status and records a change; answers the event to fire
+   * when it became wrapping, completed or canceled (fired by the caller, after the
+   * reservation's own event).
+   */
+  private rederiveTask(ws: WorkspaceRecord, task: TaskRecord, at: number): StoreEvent | undefined {
     const status = this.deriveTaskStatus(ws, task);
-    if (status === task.status) return;
+    if (status === task.status) return undefined;
     task.status = status;
     task.updated = Math.max(at, task.created);
     task.version += 1;
     const eventType = TASK_EVENT_BY_STATUS[status];
-    if (eventType) this.emit({ resourceType: 'task', eventType, workspace: ws, task, at: task.updated });
+    return eventType ? { resourceType: 'task', eventType, workspace: ws, task, at: task.updated } : undefined;
+  }
+
+  /** Re-derives a task's assignment status and fires its event at once. */
+  private refreshTask(ws: WorkspaceRecord, task: TaskRecord, at: number): void {
+    const event = this.rederiveTask(ws, task, at);
+    if (event) this.emit(event);
   }
 
   /** Pending reservations older than the workspace's timeout become `timeout`. */
@@ -541,7 +558,6 @@ export class Store {
       const other = ws.reservations.get(sid);
       if (other && other !== r && other.status === 'pending') this.changeStatus(ws, other, 'rescinded', at);
     }
-    if (task) this.refreshTask(ws, task, r.updated);
   }
 
   /**
@@ -561,8 +577,8 @@ export class Store {
           const other = ws.reservations.get(sid);
           if (other && other.status === 'pending') this.changeStatus(ws, other, 'canceled', at);
         }
+        this.refreshTask(ws, task, at);
       }
-      this.refreshTask(ws, task, r.updated);
     }
     const worker = ws.workers.get(r.workerSid);
     if (activitySid !== undefined && worker) this.setWorkerActivity(ws, worker, activitySid, at);

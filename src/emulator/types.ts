@@ -93,6 +93,9 @@ export interface ScenarioOptions {
 export interface Scenario {
   accountSid: string;
   authToken: string;
+  /** the emulator's API key and its secret (HTTP Basic, as twilio-node sends them) */
+  apiKeySid: string;
+  apiKeySecret: string;
   workspaceSid: string;
   workerSid: string;
   workerName: string;

@@ -1,16 +1,30 @@
-import { defineConfig, type Plugin } from 'vite';
+import type { Server as HttpServer } from 'node:http';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 import { createEmulatorMiddleware } from './src/emulator/node.js';
 
-/** Mounts the TaskRouter emulator (demo mode) at /emulator on the dev and preview servers. */
+/**
+ * Mounts the TaskRouter emulator (demo mode) at /emulator on the dev and preview servers:
+ * its HTTP routes as middleware, and its event-bridge WebSocket (/emulator/v1/wschannels)
+ * on the server's `upgrade` event beside Vite's own HMR socket, which it leaves alone.
+ * Storybook runs Vite in middleware mode: there the socket goes on Storybook's server,
+ * which Storybook hands to Vite as `server.hmr.server`.
+ */
 function emulator(): Plugin {
-  const mount = () => createEmulatorMiddleware({ basePath: '/emulator', demo: true, control: true }).middleware;
+  const mount = (middlewares: Connect.Server, httpServer: HttpServer | null | undefined) => {
+    const mounted = createEmulatorMiddleware({ basePath: '/emulator', demo: true, control: true });
+    middlewares.use(mounted.middleware);
+    httpServer?.on('upgrade', (req, socket, head) => mounted.handleUpgrade(req, socket, head));
+    httpServer?.on('close', () => mounted.close());
+  };
   return {
     name: 'reservation-panel-emulator',
     configureServer(server) {
-      server.middlewares.use(mount());
+      const hmr = server.config.server.hmr;
+      const hmrServer = typeof hmr === 'object' ? (hmr.server as HttpServer | undefined) : undefined;
+      mount(server.middlewares, (server.httpServer as HttpServer | null) ?? hmrServer);
     },
     configurePreviewServer(server) {
-      server.middlewares.use(mount());
+      mount(server.middlewares, server.httpServer as HttpServer);
     },
   };
 }

@@ -17,6 +17,21 @@ const emulatorServer = process.env.WTR_NO_EMULATOR
   : (await loadTs('src/emulator/node.ts')).createEmulatorMiddleware({ basePath: '/emulator', control: true });
 const emulator = emulatorServer?.middleware ?? ((_req, _res, next) => next());
 
+// The emulator's event-bridge WebSocket (/emulator/v1/wschannels) on the test server's
+// `upgrade` event. The runner's own socket (/wds, @web/dev-server-core's
+// WebSocketsManager) listens there too and takes only its path; handleUpgrade takes only
+// /emulator/… and leaves every other upgrade alone.
+const emulatorSockets = {
+  name: 'emulator-event-bridge-sockets',
+  serverStart({ server }) {
+    if (!emulatorServer || !server) return;
+    server.on('upgrade', (req, socket, head) => emulatorServer.handleUpgrade(req, socket, head));
+  },
+  serverStop() {
+    emulatorServer?.close();
+  },
+};
+
 // The static Storybook (built before the run when stale), served under /storybook-static/ for test/storybook
 const storybook = storybookStatic();
 
@@ -50,6 +65,7 @@ export default {
     // `npm run build` + `npm pack --dry-run`, for test/package
     packageContentsPlugin(),
     storybook.plugin,
+    emulatorSockets,
   ],
   middleware: [
     storybook.middleware,

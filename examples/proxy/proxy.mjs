@@ -8,9 +8,19 @@
  * `accountSid:authToken`, which never leave the server. Everything else is refused with a
  * Twilio-shaped JSON error `{ code, message, more_info, status }`.
  *
- * Routes (under `basePath`, `/v1` by default):
+ * Routes (under `basePath`, `/v1` by default), for the token's own workspace {WS} and worker {WK}:
  *   GET        /Workspaces/{WS}/Workers/{WK}/Reservations[?ReservationStatus=&PageSize=&PageToken=]
  *   GET, POST  /Workspaces/{WS}/Workers/{WK}/Reservations/{WR}
+ *   GET        /Workspaces/{WS}/Workers/{WK}                     the worker itself (FetchWorker)
+ *   GET        /Workspaces/{WS}/Activities[?FriendlyName=&Available=&PageSize=&PageToken=]
+ *   GET        /Workspaces/{WS}/Tasks/{WT}                       a task the worker holds a reservation for
+ *
+ * TaskRouter answers FetchTask for any task of the workspace to the proxy's account
+ * credentials, so before forwarding it the proxy asks TaskRouter whether the worker holds a
+ * reservation for that task, with one request that returns at most one reservation:
+ * `GET /Workspaces/{WS}/Tasks/{WT}/Reservations?WorkerSid={WK}&PageSize=1`
+ * (ListTaskReservation, filtered by worker). None, or an unknown task, is a 403 — the same
+ * answer either way, so a worker cannot learn which tasks exist.
  *
  * Runs on Node 20+ (and any runtime with the Fetch API and WebCrypto): `createProxy()`
  * returns a Fetch handler (`Request` → `Response`) and a Node request listener.
@@ -59,7 +69,29 @@ const PASSED_BACK = ['content-type', 'etag', 'retry-after', 'date'];
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 const MAX_TOKEN_LENGTH = 8192;
 const SID = (prefix) => `(${prefix}[0-9a-fA-F]{32})`;
-const ROUTE = new RegExp(`^/Workspaces/${SID('WS')}/Workers/${SID('WK')}/Reservations(?:/${SID('WR')})?$`);
+/**
+ * The routes a worker may use: a path pattern (its groups: the workspace, then the worker
+ * or task), the methods, and how the URL's SIDs must relate to the token's grant.
+ * @typedef {{ name: string, pattern: RegExp, methods: string[], needsWorker: boolean }} Route
+ * @type {Route[]}
+ */
+const ROUTES = [
+  {
+    name: 'reservations',
+    pattern: new RegExp(`^/Workspaces/${SID('WS')}/Workers/${SID('WK')}/Reservations$`),
+    methods: ['GET'],
+    needsWorker: true,
+  },
+  {
+    name: 'reservation',
+    pattern: new RegExp(`^/Workspaces/${SID('WS')}/Workers/${SID('WK')}/Reservations/${SID('WR')}$`),
+    methods: ['GET', 'POST'],
+    needsWorker: true,
+  },
+  { name: 'worker', pattern: new RegExp(`^/Workspaces/${SID('WS')}/Workers/${SID('WK')}$`), methods: ['GET'], needsWorker: true },
+  { name: 'activities', pattern: new RegExp(`^/Workspaces/${SID('WS')}/Activities$`), methods: ['GET'], needsWorker: false },
+  { name: 'task', pattern: new RegExp(`^/Workspaces/${SID('WS')}/Tasks/${SID('WT')}$`), methods: ['GET'], needsWorker: false },
+];
 
 /** Twilio's code for an HTTP status, as the emulator uses them (20000 + status otherwise). */
 const CODES = /** @type {Record<number, number>} */ ({ 400: 20001, 401: 20003, 403: 20403, 404: 20404, 405: 20004, 500: 20500, 503: 20503 });
@@ -229,19 +261,31 @@ export function createProxy(options) {
       });
     }
     const inBase = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
-    const match = inBase ? ROUTE.exec(url.pathname.slice(basePath.length)) : null;
-    if (!match) throw new ProxyError(404, 'The requested resource was not found', {}, 'no route');
-    const [, workspaceSid, workerSid, reservationSid] = /** @type {string[]} */ (match);
-    const allowed = reservationSid ? ['GET', 'POST'] : ['GET'];
-    if (!allowed.includes(request.method)) {
-      throw new ProxyError(405, `Method not allowed; use ${allowed.join(', ')}`, { allow: allowed.join(', ') }, 'method');
+    const path = inBase ? url.pathname.slice(basePath.length) : '';
+    /** @type {Route | undefined} */
+    let matched;
+    /** @type {string[]} */
+    let sids = [];
+    for (const r of inBase ? ROUTES : []) {
+      const m = r.pattern.exec(path);
+      if (m) {
+        matched = r;
+        sids = m.slice(1);
+        break;
+      }
+    }
+    if (!matched) throw new ProxyError(404, 'The requested resource was not found', {}, 'no route');
+    const [workspaceSid, second] = /** @type {[string, string | undefined]} */ (/** @type {unknown} */ (sids));
+    if (!matched.methods.includes(request.method)) {
+      const allow = matched.methods.join(', ');
+      throw new ProxyError(405, `Method not allowed; use ${allow}`, { allow }, 'method');
     }
 
     const grant = taskRouterGrant(await bearerClaims(request));
     if (!grant) throw new ProxyError(403, 'Access Token has no TaskRouter grant', {}, 'no grant');
     entry.workspaceSid = grant.workspaceSid;
     entry.workerSid = grant.workerSid;
-    if (grant.workspaceSid !== workspaceSid || grant.workerSid !== workerSid) {
+    if (grant.workspaceSid !== workspaceSid || (matched.needsWorker && grant.workerSid !== second)) {
       throw new ProxyError(403, 'Access Token does not grant access to this workspace and worker', {}, 'foreign worker');
     }
 
@@ -260,7 +304,27 @@ export function createProxy(options) {
     const ifMatch = request.headers.get('if-match');
     if (ifMatch !== null) headers['if-match'] = ifMatch;
 
-    const target = `${upstream}/Workspaces/${workspaceSid}/Workers/${workerSid}/Reservations${reservationSid ? `/${reservationSid}` : ''}${url.search}`;
+    if (matched.name === 'task') {
+      const held = await holdsReservation(workspaceSid, /** @type {string} */ (second), grant.workerSid, entry);
+      if (held instanceof Response) return held;
+      if (!held) {
+        throw new ProxyError(403, 'Access Token does not grant access to this task', {}, 'task not held');
+      }
+    }
+    const { response, payload } = await upstreamRequest(`${upstream}${path}${url.search}`, request.method, headers, body, entry);
+    return passBack(response, payload);
+  }
+
+  /**
+   * Sends one request upstream, within `timeoutMs`; a 401, 403 or redirect from TaskRouter
+   * is the proxy's problem (502), never the worker's.
+   * @param {string} target
+   * @param {string} method
+   * @param {Record<string, string>} headers
+   * @param {Uint8Array | undefined} body
+   * @param {LogEntry} entry
+   */
+  async function upstreamRequest(target, method, headers, body, entry) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     /** @type {Response} */
@@ -268,7 +332,7 @@ export function createProxy(options) {
     /** @type {ArrayBuffer} */
     let payload;
     try {
-      response = await upstreamFetch(target, { method: request.method, headers, body, signal: controller.signal, redirect: 'manual' });
+      response = await upstreamFetch(target, { method, headers, body, signal: controller.signal, redirect: 'manual' });
       payload = await response.arrayBuffer();
     } catch (e) {
       if (controller.signal.aborted) throw new ProxyError(504, 'TaskRouter did not answer in time', {}, 'upstream timeout');
@@ -282,6 +346,15 @@ export function createProxy(options) {
       // and a 401 passed on would make the panel throw its token away.
       throw new ProxyError(502, 'TaskRouter refused the proxy', {}, `upstream ${response.status}`);
     }
+    return { response, payload };
+  }
+
+  /**
+   * TaskRouter's answer as the browser gets it: status, body and the PASSED_BACK headers only.
+   * @param {Response} response
+   * @param {ArrayBuffer} payload
+   */
+  function passBack(response, payload) {
     /** @type {Record<string, string>} */
     const back = { 'cache-control': 'no-store' };
     for (const name of PASSED_BACK) {
@@ -289,6 +362,31 @@ export function createProxy(options) {
       if (value !== null) back[name] = value;
     }
     return new Response(response.status === 204 || response.status === 304 ? null : payload, { status: response.status, headers: back });
+  }
+
+  /**
+   * Whether the worker holds a reservation (of any status) for the task: one upstream
+   * ListTaskReservation filtered by WorkerSid, one item at most. An unknown task (404) holds
+   * none. Any other refusal from TaskRouter (429, 5xx) is answered to the browser as it is.
+   * @param {string} workspaceSid
+   * @param {string} taskSid
+   * @param {string} workerSid
+   * @param {LogEntry} entry
+   * @returns {Promise<boolean | Response>}
+   */
+  async function holdsReservation(workspaceSid, taskSid, workerSid, entry) {
+    const query = new URLSearchParams({ WorkerSid: workerSid, PageSize: '1' });
+    const target = `${upstream}/Workspaces/${workspaceSid}/Tasks/${taskSid}/Reservations?${query}`;
+    const headers = { authorization: basic, accept: 'application/json', 'user-agent': 'reservation-panel-proxy' };
+    const { response, payload } = await upstreamRequest(target, 'GET', headers, undefined, entry);
+    if (response.status === 404) return false;
+    if (response.status !== 200) return passBack(response, payload);
+    try {
+      const page = JSON.parse(new TextDecoder().decode(payload));
+      return Array.isArray(page?.reservations) && page.reservations.some((/** @type {{ worker_sid?: string }} */ r) => r?.worker_sid === workerSid);
+    } catch {
+      throw new ProxyError(502, 'TaskRouter answered with something that is not JSON', {}, 'upstream not JSON');
+    }
   }
 
   /** @param {Request} request */

@@ -1,23 +1,42 @@
 /**
- * The HTTP layer: Hono routes for the API, the control API and the demo endpoints, wrapped
+ * The HTTP layer: Hono routes for the API (./api.ts: Worker Reservations; ./api-workspace.ts:
+ * Tasks, Activities, Workers, WorkerChannels), the control API and the demo endpoints, wrapped
  * in the core `fetch` that applies what every request shares: lazy timeouts, CORS, the
  * `Date` header, faults, and the per-workspace request log.
  */
 import { Hono } from 'hono';
 import { fetchReservation, listReservations, updateReservation } from './api.js';
+import {
+  fetchTask,
+  fetchWorker,
+  fetchWorkerChannel,
+  listActivities,
+  listTaskReservations,
+  listWorkerChannels,
+} from './api-workspace.js';
 import type { EmulatorContext } from './context.js';
 import {
   addReservationRoute,
   clockRoute,
   faultsRoute,
   getReservationRoute,
+  getTaskRoute,
   requestsRoute,
   scenarioRoute,
   setStatusRoute,
   tokenRoute,
+  updateTaskRoute,
+  updateWorkerRoute,
 } from './control.js';
 import { demoTokenRoute, demoWorkersRoute } from './demo.js';
 import { eventStreamRoute } from './events.js';
+import {
+  EVENT_BRIDGE_ALLOW_HEADERS,
+  EVENT_BRIDGE_PATH,
+  eventBridgeRoute,
+  eventBridgeTarget,
+} from './event-bridge.js';
+import { socketsControlRoute, type EventBridgeHub } from './event-bridge-hub.js';
 import { ApiError, EmulatorDropError, codeForStatus, defaultMessage, errorResponse } from './errors.js';
 import { REQUEST_LOG_LIMIT, type FaultState, type WorkspaceRecord } from './state.js';
 import type { RecordedRequest } from './types.js';
@@ -29,6 +48,8 @@ export interface AppOptions {
   demo: boolean;
   /** pending latency timers and what ends their wait, so `close()` can stop them */
   timers: Map<ReturnType<typeof setTimeout>, () => void>;
+  /** the event-bridge's sockets (for the control API's socket routes) */
+  eventBridge: EventBridgeHub;
 }
 
 export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, If-Match';
@@ -50,6 +71,27 @@ function buildRoutes(ctx: EmulatorContext, options: AppOptions): Hono<AppEnv> {
     updateReservation(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('wk')!, c.req.param('wr')!),
   );
   app.all(one, () => methodNotAllowed('GET, POST'));
+  app.post(`${p}${EVENT_BRIDGE_PATH}`, (c) =>
+    eventBridgeRoute(ctx, c.req.raw, c.env.body, (request, body) => Promise.resolve(app.fetch(request, { body }))),
+  );
+  app.all(`${p}${EVENT_BRIDGE_PATH}`, () => methodNotAllowed('POST'));
+
+  const ws = `${p}/v1/Workspaces/:ws`;
+  const param = (c: { req: { param(name: string): string | undefined } }, name: string) => c.req.param(name)!;
+  app.get(`${ws}/Tasks/:wt`, (c) => fetchTask(ctx, c.req.raw, param(c, 'ws'), param(c, 'wt')));
+  app.all(`${ws}/Tasks/:wt`, () => methodNotAllowed('GET'));
+  app.get(`${ws}/Tasks/:wt/Reservations`, (c) => listTaskReservations(ctx, c.req.raw, param(c, 'ws'), param(c, 'wt')));
+  app.all(`${ws}/Tasks/:wt/Reservations`, () => methodNotAllowed('GET'));
+  app.get(`${ws}/Activities`, (c) => listActivities(ctx, c.req.raw, param(c, 'ws')));
+  app.all(`${ws}/Activities`, () => methodNotAllowed('GET'));
+  app.get(`${ws}/Workers/:wk`, (c) => fetchWorker(ctx, c.req.raw, param(c, 'ws'), param(c, 'wk')));
+  app.all(`${ws}/Workers/:wk`, () => methodNotAllowed('GET'));
+  app.get(`${ws}/Workers/:wk/Channels`, (c) => listWorkerChannels(ctx, c.req.raw, param(c, 'ws'), param(c, 'wk')));
+  app.all(`${ws}/Workers/:wk/Channels`, () => methodNotAllowed('GET'));
+  app.get(`${ws}/Workers/:wk/Channels/:wc`, (c) =>
+    fetchWorkerChannel(ctx, c.req.raw, param(c, 'ws'), param(c, 'wk'), param(c, 'wc')),
+  );
+  app.all(`${ws}/Workers/:wk/Channels/:wc`, () => methodNotAllowed('GET'));
   app.get(`${p}/events/Workspaces/:ws/Workers/:wk`, (c) =>
     eventStreamRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('wk')!),
   );
@@ -65,9 +107,21 @@ function buildRoutes(ctx: EmulatorContext, options: AppOptions): Hono<AppEnv> {
     app.post(`${cp}/workspaces/:ws/reservations/:wr`, (c) =>
       setStatusRoute(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('wr')!),
     );
+    app.get(`${cp}/workspaces/:ws/tasks/:task`, (c) =>
+      getTaskRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('task')!),
+    );
+    app.post(`${cp}/workspaces/:ws/tasks/:task`, (c) =>
+      updateTaskRoute(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('task')!),
+    );
+    app.post(`${cp}/workspaces/:ws/workers/:wk`, (c) =>
+      updateWorkerRoute(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('wk')!),
+    );
     app.post(`${cp}/workspaces/:ws/clock`, (c) => clockRoute(ctx, c.env.body, c.req.param('ws')!));
     app.post(`${cp}/workspaces/:ws/faults`, (c) => faultsRoute(ctx, c.env.body, c.req.param('ws')!));
     app.get(`${cp}/workspaces/:ws/requests`, (c) => requestsRoute(ctx, c.req.param('ws')!));
+    app.on(['GET', 'POST'], `${cp}/workspaces/:ws/workers/:wk/sockets`, (c) =>
+      socketsControlRoute(ctx, options.eventBridge, c.req.method, c.env.body, c.req.param('ws')!, c.req.param('wk')!),
+    );
   }
   if (options.demo) {
     app.get(`${p}/demo/token`, (c) => demoTokenRoute(ctx, c.req.raw));
@@ -111,12 +165,12 @@ function withCommonHeaders(request: Request, response: Response, now: number): R
   return res;
 }
 
-function preflight(): Response {
+function preflight(allowHeaders = CORS_ALLOW_HEADERS): Response {
   return new Response(null, {
     status: 204,
     headers: {
       'access-control-allow-methods': 'GET, POST',
-      'access-control-allow-headers': CORS_ALLOW_HEADERS,
+      'access-control-allow-headers': allowHeaders,
       'access-control-max-age': '600',
     },
   });
@@ -138,20 +192,26 @@ export function createFetch(ctx: EmulatorContext, options: AppOptions): (request
   return async function fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const now = ctx.store.now();
-    if (request.method === 'OPTIONS') return withCommonHeaders(request, preflight(), now);
     const inBase = !ctx.basePath || url.pathname === ctx.basePath || url.pathname.startsWith(`${ctx.basePath}/`);
+    const rel = inBase ? url.pathname.slice(ctx.basePath.length) : url.pathname;
+    if (request.method === 'OPTIONS') {
+      return withCommonHeaders(request, preflight(rel === EVENT_BRIDGE_PATH ? EVENT_BRIDGE_ALLOW_HEADERS : undefined), now);
+    }
     if (!inBase) return withCommonHeaders(request, errorResponse(404, codeForStatus(404), defaultMessage(404)), now);
-    const rel = url.pathname.slice(ctx.basePath.length);
     const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+    // an event-bridge call names its workspace in its JSON body
+    const eb = rel === EVENT_BRIDGE_PATH && request.method === 'POST' ? eventBridgeTarget(body) : undefined;
 
     // lazy timeouts: the workspace this request concerns is swept first
-    const wsSid = ANY_WORKSPACE.exec(rel)?.[1];
+    const wsSid = eb?.workspaceSid ?? ANY_WORKSPACE.exec(rel)?.[1];
     const ws0 = wsSid ? ctx.store.workspaces.get(wsSid) : undefined;
     if (ws0) ctx.store.sweep(ws0);
 
-    // API requests and event streams are logged, and faults apply to them.
+    // API requests, event-bridge calls and event streams are logged, and faults apply to them.
     const logged = rel.startsWith('/v1/') || rel.startsWith('/events/');
-    const apiWs = logged ? ctx.store.workspaces.get(WORKSPACE_IN_PATH.exec(rel)?.[1] ?? '') : undefined;
+    const apiWs = logged
+      ? ctx.store.workspaces.get(eb?.workspaceSid ?? WORKSPACE_IN_PATH.exec(rel)?.[1] ?? '')
+      : undefined;
     let response: Response | undefined;
     if (apiWs) {
       const headers: Record<string, string> = {};
@@ -166,7 +226,10 @@ export function createFetch(ctx: EmulatorContext, options: AppOptions): (request
         status: 0,
       };
       record(apiWs, entry);
-      const fault = matchFault(apiWs, request.method.toUpperCase(), rel);
+      // a fault meets an event-bridge call by the call's own method and `/v1/wschannels/<url>`
+      const fault = eb
+        ? matchFault(apiWs, eb.method.toUpperCase(), `${EVENT_BRIDGE_PATH}/${eb.url}`)
+        : matchFault(apiWs, request.method.toUpperCase(), rel);
       if (fault?.latencyMs) {
         await sleep(fault.latencyMs);
         ctx.store.sweep(apiWs);

@@ -9,6 +9,11 @@
  *   to time reservations out does not expire its tokens.
  * - `Authorization: Basic base64(accountSid:authToken)`: the account's own credentials,
  *   as Twilio accepts; access to every workspace and worker.
+ * - `Authorization: Basic base64(apiKeySid:apiKeySecret)`: an API key and its secret, as
+ *   Twilio accepts them in place of the account's credentials (twilio-node's
+ *   `twilio(apiKeySid, apiKeySecret, { accountSid })` sends exactly this). The emulator's
+ *   one API key is `apiKeySid`, and its secret is `signingSecret`, the key that also signs
+ *   the Access Tokens, as with a Twilio API key. Same access as the account's credentials.
  */
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { forbidden, unauthorized } from './errors.js';
@@ -74,9 +79,9 @@ function checkBasic(config: AuthConfig, credentials: string): AuthResult {
   const colon = decoded.indexOf(':');
   const user = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);
-  if (colon < 0 || user !== config.accountSid || password !== config.authToken) {
-    throw unauthorized('Invalid username or password');
-  }
+  const account = user === config.accountSid && password === config.authToken;
+  const apiKey = user === config.apiKeySid && password === config.signingSecret;
+  if (colon < 0 || !(account || apiKey)) throw unauthorized('Invalid username or password');
   return { kind: 'account' };
 }
 
@@ -105,6 +110,32 @@ async function checkBearer(config: AuthConfig, token: string): Promise<AuthResul
     throw forbidden('Access Token has no TaskRouter grant');
   }
   return { kind: 'token', workspaceSid, workerSid, identity: String(grants?.identity ?? '') };
+}
+
+/**
+ * The longest `grants.identity` the emulator signs: 121 characters (Unicode code points),
+ * the length Twilio states for an Access Token's identity; Twilio refuses a longer one
+ * (error 51003, "Client Connection: identity too long"). The identity also travels in
+ * every request's `Authorization` header, which servers bound too (HTTP 431).
+ */
+export const MAX_IDENTITY_LENGTH = 121;
+
+/**
+ * The identity a worker's token carries: the one asked for, else the worker's friendly
+ * name when it fits in MAX_IDENTITY_LENGTH, else the worker's SID (unique, and never
+ * longer than 34 characters).
+ */
+export function tokenIdentity(workerSid: string, friendlyName?: string, requested?: string): string {
+  if (requested !== undefined) return requested;
+  if (friendlyName !== undefined && friendlyName !== '' && [...friendlyName].length <= MAX_IDENTITY_LENGTH) return friendlyName;
+  return workerSid;
+}
+
+/** Throws ApiError 403 when a token's grant does not cover this workspace. */
+export function authorizeWorkspace(auth: AuthResult, workspaceSid: string): void {
+  if (auth.kind === 'token' && auth.workspaceSid !== workspaceSid) {
+    throw forbidden(`Access Token is for workspace ${auth.workspaceSid}, not ${workspaceSid}`);
+  }
 }
 
 /** Throws ApiError 403 when a token's grant does not cover this workspace and worker. */

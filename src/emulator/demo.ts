@@ -1,11 +1,14 @@
 /**
- * Demo mode (`demo: true`, used by `npm start`): a seeded workspace with fixed SIDs, three
- * workers and reservations in a mix of statuses; new pending reservations keep arriving
- * while a worker has fewer than DEMO_MAX_PENDING, and pending ones time out.
+ * Demo mode (`demo: true`, used by `npm start`): a seeded workspace with fixed SIDs (its
+ * activities, channels, queues and workflow too), three workers and reservations in a mix
+ * of statuses, for tasks shaped like real ones (./demo-data.ts: calls, chats, SMS and
+ * email from customers writing in many scripts); new pending reservations for new tasks
+ * keep arriving while a worker has fewer than DEMO_MAX_PENDING, and pending ones time out.
  */
 import type { ReservationStatus } from '../wire/types.js';
 import { json, type EmulatorContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
+import { DEMO_WORKER_ATTRIBUTES, randomTaskContent, SEED_TASKS } from './demo-data.js';
 import { fixedSid } from './ids.js';
 import type { WorkspaceRecord } from './state.js';
 
@@ -18,40 +21,40 @@ export const DEMO_WORKERS = [
 export const DEMO_MAX_PENDING = 6;
 export const DEFAULT_ARRIVAL_INTERVAL_MS = 20000;
 
-/** [worker index, status, age in seconds, shared task key?] */
-const SEED: ReadonlyArray<readonly [number, ReservationStatus, number, string?]> = [
-  [0, 'completed', 3600],
-  [0, 'rejected', 2400],
-  [0, 'timeout', 1800],
-  [0, 'canceled', 1500],
-  [0, 'rescinded', 1200, 'shared-1'],
-  [1, 'accepted', 1210, 'shared-1'],
-  [0, 'wrapping', 900],
-  [0, 'accepted', 300],
-  [0, 'pending', 75],
-  [0, 'pending', 40, 'shared-2'],
-  [1, 'pending', 35, 'shared-2'],
-  [0, 'pending', 10],
-  [1, 'completed', 2000],
-  [1, 'pending', 50],
-  [2, 'completed', 2500],
-  [2, 'pending', 20],
+/** [worker index, status, age in seconds, index of its task in SEED_TASKS] */
+const SEED: ReadonlyArray<readonly [number, ReservationStatus, number, number]> = [
+  [0, 'completed', 3600, 0],
+  [0, 'rejected', 2400, 1],
+  [0, 'timeout', 1800, 2],
+  [0, 'canceled', 1500, 3],
+  [0, 'rescinded', 1200, 4],
+  [1, 'accepted', 1210, 4],
+  [0, 'wrapping', 900, 5],
+  [0, 'accepted', 300, 6],
+  [0, 'pending', 75, 7],
+  [0, 'pending', 40, 8],
+  [1, 'pending', 35, 8],
+  [0, 'pending', 10, 9],
+  [1, 'completed', 2000, 10],
+  [1, 'pending', 50, 11],
+  [2, 'completed', 2500, 12],
+  [2, 'pending', 20, 13],
 ];
 
 /** Seeds the demo workspace (deterministic SIDs) and returns it. */
 export function seedDemo(ctx: EmulatorContext): WorkspaceRecord {
   const { store } = ctx;
-  const ws = store.createWorkspace({ sid: DEMO_WORKSPACE_SID, friendlyName: 'Demo contact centre' });
-  for (const w of DEMO_WORKERS) store.addWorker(ws, w.friendlyName, w.sid);
+  const ws = store.createWorkspace({ sid: DEMO_WORKSPACE_SID, friendlyName: 'Demo contact centre', furnishingSid: fixedSid });
+  DEMO_WORKERS.forEach((w, i) => store.addWorker(ws, { friendlyName: w.friendlyName, sid: w.sid, attributes: DEMO_WORKER_ATTRIBUTES[i] }));
   const now = store.clock(ws);
-  let taskN = 0;
-  SEED.forEach(([worker, status, age, key], i) => {
-    const existing = key ? [...ws.tasks.values()].find((t) => t.key === key) : undefined;
-    const task = existing ?? store.task(ws, key, fixedSid('WT', ++taskN));
+  const tasks = SEED_TASKS.map(({ ageSeconds = 0, ...content }, i) =>
+    store.createTask(ws, { ...content, sid: fixedSid('WT', i + 1), created: now - ageSeconds * 1000 }),
+  );
+  SEED.forEach(([worker, status, age, task], i) => {
     store.addReservation(ws, {
       sid: fixedSid('WR', i + 1),
       workerSid: DEMO_WORKERS[worker]!.sid,
-      taskSid: task.sid,
+      taskSid: tasks[task]!.sid,
       status,
       created: now - age * 1000,
     });
@@ -59,14 +62,16 @@ export function seedDemo(ctx: EmulatorContext): WorkspaceRecord {
   return ws;
 }
 
-/** One round of arrivals: each demo worker with fewer than DEMO_MAX_PENDING pending gets a new one. */
-export function demoArrivals(ctx: EmulatorContext, ws: WorkspaceRecord): void {
+/** One round of arrivals: each demo worker with fewer than DEMO_MAX_PENDING pending gets a new task's reservation. */
+export function demoArrivals(ctx: EmulatorContext, ws: WorkspaceRecord, random: () => number = Math.random): void {
   ctx.store.sweep(ws);
   for (const w of DEMO_WORKERS) {
     let pending = 0;
     for (const r of ws.reservations.values()) if (r.workerSid === w.sid && r.status === 'pending') pending++;
     if (pending < DEMO_MAX_PENDING) {
-      ctx.store.addReservation(ws, { workerSid: w.sid, taskSid: ctx.store.task(ws).sid });
+      const { ageSeconds = 0, ...content } = randomTaskContent(random);
+      const task = ctx.store.createTask(ws, { ...content, created: ctx.store.clock(ws) - ageSeconds * 1000 });
+      ctx.store.addReservation(ws, { workerSid: w.sid, taskSid: task.sid });
     }
   }
 }

@@ -22,13 +22,6 @@ export type UpdateCommand =
   | { kind: 'status'; status: WorkerSettableStatus; params: FormParams }
   | { kind: 'instruction'; instruction: Instruction; accepts: boolean; params: FormParams };
 
-export interface ListQuery {
-  status?: ReservationStatus;
-  pageSize: number;
-  page: number;
-  pageToken?: string;
-}
-
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /** Parses an `application/x-www-form-urlencoded` body; any other content type is refused. */
@@ -146,25 +139,34 @@ export function validateUpdate(form: FormParams): UpdateCommand {
   return { kind: 'instruction', instruction: ins, accepts, params: form };
 }
 
-const LIST_PARAMS = ['ReservationStatus', 'PageSize', 'Page', 'PageToken'];
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** Validates ListWorkerReservation's query. */
-export function validateListQuery(search: URLSearchParams): ListQuery {
+/** The paging parameters every list takes (ListWorkerReservation, ListActivity, ListWorkerChannel, …). */
+export interface PageQuery {
+  pageSize: number;
+  /** `Page`: the page's index as the client counts it; only echoed into `meta.page` ("simply for client state") */
+  page: number;
+  pageToken?: string;
+}
+
+export interface ListQuery extends PageQuery {
+  status?: ReservationStatus;
+}
+
+const PAGING_PARAMS = ['PageSize', 'Page', 'PageToken'];
+
+/**
+ * Validates a list's query: only `filters` and the paging parameters, each at most once;
+ * `PageSize` 1–1000 (the spec's bounds), `Page` an integer of 0 or more.
+ */
+export function validatePaging(search: URLSearchParams, filters: readonly string[] = []): PageQuery {
   const seen = new Set<string>();
   for (const [name] of search) {
-    if (!LIST_PARAMS.includes(name)) throw badRequest(`Unknown query parameter ${name}`);
+    if (!filters.includes(name) && !PAGING_PARAMS.includes(name)) throw badRequest(`Unknown query parameter ${name}`);
     if (seen.has(name)) throw badRequest(`Query parameter ${name} was given more than once`);
     seen.add(name);
   }
-  const query: ListQuery = { pageSize: DEFAULT_PAGE_SIZE, page: 0 };
-  const status = search.get('ReservationStatus');
-  if (status !== null) {
-    if (!(RESERVATION_STATUSES as readonly string[]).includes(status)) {
-      throw badRequest(`Invalid value ${quote(status)} for ReservationStatus: must be one of ${RESERVATION_STATUSES.join(', ')}`);
-    }
-    query.status = status as ReservationStatus;
-  }
+  const query: PageQuery = { pageSize: DEFAULT_PAGE_SIZE, page: 0 };
   const pageSize = search.get('PageSize');
   if (pageSize !== null) {
     const n = Number(pageSize);
@@ -185,4 +187,51 @@ export function validateListQuery(search: URLSearchParams): ListQuery {
   const pageToken = search.get('PageToken');
   if (pageToken !== null) query.pageToken = pageToken;
   return query;
+}
+
+/** Validates ListWorkerReservation's (and ListTaskReservation's) `ReservationStatus`. */
+export function validateStatusFilter(search: URLSearchParams): ReservationStatus | undefined {
+  const status = search.get('ReservationStatus');
+  if (status === null) return undefined;
+  if (!(RESERVATION_STATUSES as readonly string[]).includes(status)) {
+    throw badRequest(`Invalid value ${quote(status)} for ReservationStatus: must be one of ${RESERVATION_STATUSES.join(', ')}`);
+  }
+  return status as ReservationStatus;
+}
+
+/** Validates ListWorkerReservation's query. */
+export function validateListQuery(search: URLSearchParams): ListQuery {
+  const query: ListQuery = validatePaging(search, ['ReservationStatus']);
+  const status = validateStatusFilter(search);
+  if (status) query.status = status;
+  return query;
+}
+
+/** The update parameters that name an Activity of the workspace. */
+export const ACTIVITY_PARAMS = ['WorkerActivitySid', 'PostWorkActivitySid', 'DequeuePostWorkActivitySid'] as const;
+
+/**
+ * Checks the Activity SIDs of an update against the workspace: `WorkerActivitySid` (the
+ * worker's activity after a reject), `PostWorkActivitySid` and `DequeuePostWorkActivitySid`
+ * must name one of its Activities, else a 400 naming the parameter. The SID pattern itself
+ * is checked by validateUpdate, from the spec. `resolve` finds an Activity's SID as the
+ * workspace holds it (hex digits compared without case); the answer maps each parameter
+ * given to that SID.
+ */
+export function validateActivitySids(
+  form: FormParams,
+  resolve: (sid: string) => string | undefined,
+  workspaceSid: string,
+): Map<(typeof ACTIVITY_PARAMS)[number], string> {
+  const resolved = new Map<(typeof ACTIVITY_PARAMS)[number], string>();
+  for (const name of ACTIVITY_PARAMS) {
+    const sid = form.get(name)?.[0];
+    if (sid === undefined) continue;
+    const found = resolve(sid);
+    if (found === undefined) {
+      throw badRequest(`Invalid value ${quote(sid)} for ${name}: no such Activity in workspace ${workspaceSid}`);
+    }
+    resolved.set(name, found);
+  }
+  return resolved;
 }

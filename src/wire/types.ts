@@ -144,6 +144,12 @@ export interface WorkerChannel {
   url: string;
 }
 
+/** A page of ListWorkerChannel (`{channels, meta}`, meta.key `channels`). */
+export interface WorkerChannelPage {
+  channels: WorkerChannel[];
+  meta: PageMeta<'channels'>;
+}
+
 /** Update parameters on the wire: PascalCase name → value (arrays become repeated keys). */
 export type UpdateParams = Record<string, string | string[]>;
 

@@ -139,23 +139,23 @@ describe('emulator: CORS and common headers', () => {
     expect(methods).to.include.members(['GET', 'POST']);
   });
 
-  it('works cross-origin: preflight, bearer token, and an exposed ETag', async () => {
+  it('works cross-origin: preflight, bearer token, If-Match, and an exposed ETag', async () => {
     // the same server under another host name is another origin
     const otherHost = location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
     const s = await scenario({ reservations: [{}] });
-    const url = `${location.protocol}//${otherHost}:${location.port}${reservationsPath(s)}/${s.reservations[0]!.sid}`;
-    const res = await fetch(url, { headers: { authorization: `Bearer ${s.token}` } });
+    const listUrl = `${location.protocol}//${otherHost}:${location.port}${reservationsPath(s)}`;
+    const res = await fetch(listUrl, { headers: { authorization: `Bearer ${s.token}` } });
     // a missing or wrong Access-Control-Allow-Origin would make fetch reject; the ETag
     // is readable only because it is in Access-Control-Expose-Headers
     expect(res.status).to.equal(200);
-    expect(res.headers.get('etag')).to.equal('"1"');
-    const post = await fetch(url, {
+    expect(res.headers.get('etag')).to.match(/^W\/"/);
+    const post = await fetch(`${listUrl}/${s.reservations[0]!.sid}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/x-www-form-urlencoded', 'if-match': '"1"' },
       body: 'ReservationStatus=accepted',
     });
     expect(post.status).to.equal(200);
-    expect(post.headers.get('etag')).to.equal('"2"');
+    expect(((await post.json()) as { reservation_status: string }).reservation_status).to.equal('accepted');
   });
 
   it('exposes ETag, Retry-After and Date, and sends Date on every response', async () => {
@@ -168,5 +168,71 @@ describe('emulator: CORS and common headers', () => {
       expect(date).to.be.a('string');
       expect(Math.abs(Date.parse(date!) - Date.now())).to.be.below(60_000);
     }
+  });
+});
+
+describe('emulator: HTTP Basic with the API key (as twilio-node sends it)', () => {
+  it('accepts the API key SID and its secret, for any worker; refuses a wrong pairing', async () => {
+    const s = await scenario({ reservations: [{}, { worker: 'other' }] });
+    expect(s.apiKeySid).to.match(/^SK[0-9a-f]{32}$/);
+    expect((decodeJwt(s.token) as { iss: string }).iss, 'the key that signs the tokens').to.equal(s.apiKeySid);
+    const apiKey = `Basic ${btoa(`${s.apiKeySid}:${s.apiKeySecret}`)}`;
+    expect((await list(s, '', apiKey)).status).to.equal(200);
+    const otherList = `${API_BASE}/Workspaces/${s.workspaceSid}/Workers/${s.otherWorkerSid}/Reservations`;
+    expect((await fetch(otherList, { headers: { authorization: apiKey } })).status).to.equal(200);
+    const task = `${API_BASE}/Workspaces/${s.workspaceSid}/Tasks/${s.reservations[1]!.task_sid}`;
+    expect((await fetch(task, { headers: { authorization: apiKey } })).status).to.equal(200);
+    for (const [user, password] of [
+      [s.apiKeySid, s.authToken],
+      [s.apiKeySid, 'wrong'],
+      [s.accountSid, s.apiKeySecret],
+      [`SK${'0'.repeat(32)}`, s.apiKeySecret],
+    ]) {
+      await expectError(await list(s, '', `Basic ${btoa(`${user}:${password}`)}`), 401, 20003);
+    }
+  });
+});
+
+describe('emulator: token identity and worker names', () => {
+  const identityOf = (token: string) => (decodeJwt(token) as { grants: { identity: string } }).grants.identity;
+
+  it('puts a worker name of up to 121 characters in the identity, and the worker SID for a longer one', async () => {
+    const fits = 'م'.repeat(121);
+    const a = await scenario({ workerName: fits });
+    expect(identityOf(a.token)).to.equal(fits);
+    const long = `${'Ada '.repeat(40)}Lovelace`; // 168 characters
+    const b = await scenario({ workerName: long, reservations: [{}] });
+    expect(b.workerName).to.equal(long);
+    expect(identityOf(b.token)).to.equal(b.workerSid);
+    const { reservations } = (await (await list(b)).json()) as { reservations: { worker_name: string }[] };
+    expect(reservations[0]!.worker_name, 'the name itself is served in full').to.equal(long);
+  });
+
+  it('keeps every request working with a 1,000-character worker name in four-byte characters', async () => {
+    const name = '😀'.repeat(1000);
+    const s = await scenario({ workerName: name, reservations: [{}] });
+    expect([...s.workerName]).to.have.length(1000);
+    const res = await list(s);
+    expect(res.status, 'no 431: the name is not in the token').to.equal(200);
+    expect((await get(s, s.reservations[0]!.sid)).status).to.equal(200);
+  });
+
+  it('refuses a worker name over 1,000 characters, an empty one, and an identity over 121 characters, with a 400', async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`/emulator/__control${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const tooLong = await expectError(await post('/scenario', { workerName: 'x'.repeat(1001) }), 400, 20001);
+    expect(tooLong.message).to.contain('workerName').and.contain('1000');
+    await expectError(await post('/scenario', { workerName: '' }), 400, 20001);
+    const s = await scenario();
+    const identity = await expectError(
+      await post('/token', { workspaceSid: s.workspaceSid, workerSid: s.workerSid, identity: 'i'.repeat(122) }),
+      400,
+      20001,
+    );
+    expect(identity.message).to.contain('identity').and.contain('121');
+    const ok = (await (await post('/token', { workspaceSid: s.workspaceSid, workerSid: s.workerSid, identity: 'i'.repeat(121) })).json()) as {
+      token: string;
+    };
+    expect(identityOf(ok.token)).to.have.length(121);
   });
 });

@@ -4,8 +4,21 @@
  */
 import { expect } from '@open-wc/testing';
 import { decodeJwt } from 'jose';
-import type { Reservation } from '../../src/wire/types.js';
-import { createEmulator, DEMO_WORKERS, DEMO_WORKSPACE_SID, EmulatorDropError, type Emulator } from '../../src/emulator/index.js';
+import type { Reservation, Task } from '../../src/wire/types.js';
+import {
+  activityToWire,
+  createEmulator,
+  DEMO_WORKERS,
+  DEMO_WORKSPACE_SID,
+  EmulatorDropError,
+  reservationToWire,
+  taskToWire,
+  workerChannelToWire,
+  workerToWire,
+  type Emulator,
+  type Scenario,
+  type StoreEvent,
+} from '../../src/emulator/index.js';
 
 const ORIGIN = 'http://emulator.test';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -33,15 +46,16 @@ async function demoList(emu: Emulator, workerSid: string = DEMO_WORKERS[0].sid):
   return ((await res.json()) as { reservations: Reservation[] }).reservations;
 }
 
-describe('emulator core (in the browser): demo mode', () => {
-  const emulators: Emulator[] = [];
-  const make = (options: Parameters<typeof createEmulator>[0]) => {
-    const emu = createEmulator(options);
-    emulators.push(emu);
-    return emu;
-  };
-  afterEach(() => emulators.splice(0).forEach((e) => e.close()));
+const emulators: Emulator[] = [];
+/** An emulator closed after the test. */
+const make = (options: Parameters<typeof createEmulator>[0]) => {
+  const emu = createEmulator(options);
+  emulators.push(emu);
+  return emu;
+};
+afterEach(() => emulators.splice(0).forEach((e) => e.close()));
 
+describe('emulator core (in the browser): demo mode', () => {
   it('lists the demo workers', async () => {
     const emu = make({ demo: true, basePath: '/emulator' });
     const res = await call(emu, '/emulator/demo/workers');
@@ -181,5 +195,186 @@ describe('emulator core (in the browser): close()', () => {
     expect((await pending).status).to.equal(200);
     expect(performance.now() - t0).to.be.below(5000);
     expect((await call(emu, `/elsewhere/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations`)).status).to.equal(404);
+  });
+});
+
+describe('emulator core (in the browser): the store\'s notifications and the serialisers', () => {
+  it('tells subscribers every change with the workspace, the records and the event type; the serialisers give the API\'s shapes', async () => {
+    const emu = createEmulator({ control: true });
+    try {
+      const events: StoreEvent[] = [];
+      const taskStatuses: string[] = [];
+      const legacy: string[] = [];
+      // the records are live: what they say at the time of the event is read in the listener
+      const unsubscribe = emu.store.subscribe((e) => {
+        events.push(e);
+        if (e.resourceType !== 'worker') taskStatuses.push(e.task.status);
+      });
+      emu.store.listeners.add((_ws, r, type) => legacy.push(`${type} ${r.sid}`));
+      const s = await control<Scenario>(emu, '/scenario', {
+        tasks: { t: { channel: 'voice', attributes: { from: '+12025550143' } } },
+        reservations: [{ task: 't' }],
+      });
+      const [r] = s.reservations;
+      const auth = { authorization: `Bearer ${s.token}` };
+      const url = `${ORIGIN}/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations/${r!.sid}`;
+      const post = (body: string) =>
+        emu.fetch(new Request(url, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body }));
+      expect((await post('ReservationStatus=accepted')).status).to.equal(200);
+      await control(emu, `/workspaces/${s.workspaceSid}/tasks/t`, { priority: 4 });
+      expect((await post('ReservationStatus=wrapping')).status).to.equal(200);
+      expect((await post('ReservationStatus=completed')).status).to.equal(200);
+      await control(emu, `/workspaces/${s.workspaceSid}/workers/${s.workerSid}`, { activity: 'Break' });
+      unsubscribe();
+      await control(emu, `/workspaces/${s.workspaceSid}/workers/${s.workerSid}`, { activity: 'Available' });
+
+      expect(events.map((e) => e.eventType)).to.deep.equal([
+        'reservation.created',
+        'reservation.accepted',
+        'task.updated',
+        'reservation.wrapup',
+        'task.wrapup',
+        'reservation.completed',
+        'task.completed',
+        'worker.activity.update',
+      ]);
+      expect(legacy).to.deep.equal(['reservation.created', 'reservation.accepted', 'reservation.wrapup', 'reservation.completed'].map((t) => `${t} ${r!.sid}`));
+      const ws = emu.store.workspaces.get(s.workspaceSid)!;
+      for (const e of events) expect(e.workspace).to.equal(ws);
+      const created = events[0]!;
+      if (created.resourceType !== 'reservation') throw new Error('a reservation event');
+      expect(created.reservation.sid).to.equal(r!.sid);
+      expect(created.task.sid).to.equal(r!.task_sid);
+      expect(created.worker.sid).to.equal(s.workerSid);
+      expect(taskStatuses, 'each task as it is after the change').to.deep.equal([
+        'reserved',
+        'assigned',
+        'assigned',
+        'wrapping',
+        'wrapping',
+        'completed',
+        'completed',
+      ]);
+      const activity = events[7]!;
+      if (activity.resourceType !== 'worker') throw new Error('a worker event');
+      expect([activity.previousActivity.friendlyName, activity.activity.friendlyName]).to.deep.equal(['Available', 'Break']);
+
+      // the serialisers give exactly what the API serves
+      const base = { accountSid: emu.accountSid, root: `${ORIGIN}/v1` };
+      const get = async (path: string) =>
+        (await emu.fetch(new Request(`${ORIGIN}/v1/Workspaces/${s.workspaceSid}${path}`, { headers: auth }))).json();
+      const task = ws.tasks.get(r!.task_sid)!;
+      const worker = ws.workers.get(s.workerSid)!;
+      expect(reservationToWire(base, ws, ws.reservations.get(r!.sid)!)).to.deep.equal(await get(`/Workers/${s.workerSid}/Reservations/${r!.sid}`));
+      expect(taskToWire(base, ws, task, emu.store.clock(ws))).to.deep.equal(await get(`/Tasks/${task.sid}`));
+      expect(workerToWire(base, ws, worker)).to.deep.equal(await get(`/Workers/${s.workerSid}`));
+      const activities = (await get('/Activities')) as { activities: unknown[] };
+      expect([...ws.activities.values()].map((a) => activityToWire(base, ws, a))).to.deep.equal(activities.activities);
+      const channels = (await get(`/Workers/${s.workerSid}/Channels`)) as { channels: unknown[] };
+      expect(worker.channels.map((c) => workerChannelToWire(base, ws, worker, c, emu.store.assignedTasks(ws, worker, c.taskChannelSid)))).to.deep.equal(
+        channels.channels,
+      );
+    } finally {
+      emu.close();
+    }
+  });
+
+  it('keeps notifying the others when a subscriber throws', async () => {
+    const emu = createEmulator({ control: true });
+    const seen: string[] = [];
+    emu.store.subscribe(() => {
+      throw new Error('a faulty listener');
+    });
+    emu.store.subscribe((e) => seen.push(e.eventType));
+    await control(emu, '/scenario', { reservations: [{}] });
+    expect(seen).to.deep.equal(['reservation.created']);
+    emu.close();
+  });
+});
+
+describe('emulator core (in the browser): demo data', () => {
+  const SCRIPTS: Record<string, RegExp> = {
+    Arabic: /\p{Script=Arabic}/u,
+    Hebrew: /\p{Script=Hebrew}/u,
+    Han: /\p{Script=Han}/u,
+    Hangul: /\p{Script=Hangul}/u,
+    Cyrillic: /\p{Script=Cyrillic}/u,
+    Greek: /\p{Script=Greek}/u,
+    Devanagari: /\p{Script=Devanagari}/u,
+    'combining marks': /\p{M}/u,
+    emoji: /\p{Extended_Pictographic}/u,
+  };
+
+  async function demoTasks(emu: Emulator) {
+    const ws = emu.store.workspaces.get(DEMO_WORKSPACE_SID)!;
+    const out: Task[] = [];
+    for (const w of DEMO_WORKERS) {
+      const token = await (await call(emu, `/demo/token?worker=${w.sid}`)).text();
+      for (const r of await demoList(emu, w.sid)) {
+        const res = await call(emu, `/v1/Workspaces/${ws.sid}/Tasks/${r.task_sid}`, { headers: { authorization: `Bearer ${token}` } });
+        expect(res.status).to.equal(200);
+        out.push((await res.json()) as Task);
+      }
+    }
+    return out;
+  }
+
+  it('seeds tasks shaped like real calls, chats, SMS and email, in many scripts, with long values, and fixed SIDs', async () => {
+    const a = make({ demo: true });
+    const tasks = await demoTasks(a);
+    const attrs = tasks.map((t) => JSON.parse(t.attributes) as Record<string, unknown>);
+    const channels = new Set(tasks.map((t) => t.task_channel_unique_name));
+    expect([...channels].sort()).to.deep.equal(['chat', 'email', 'sms', 'voice']);
+    expect(new Set(tasks.map((t) => t.task_queue_friendly_name))).to.deep.equal(new Set(['Sales', 'Support', 'Billing']));
+    expect(new Set(tasks.map((t) => t.priority)).size, 'a spread of priorities').to.be.at.least(3);
+    for (const [i, t] of tasks.entries()) {
+      const at = attrs[i]!;
+      switch (t.task_channel_unique_name) {
+        case 'voice':
+          expect(at).to.include.keys('from', 'to', 'call_sid', 'caller_name', 'direction');
+          expect(at['call_sid']).to.match(/^CA[0-9a-f]{32}$/);
+          break;
+        case 'chat':
+          expect(at).to.include.keys('channelType', 'from', 'conversationSid', 'name');
+          expect(at['conversationSid']).to.match(/^CH[0-9a-f]{32}$/);
+          break;
+        case 'sms':
+          expect(at).to.include.keys('from', 'to', 'body');
+          break;
+        case 'email':
+          expect(at).to.include.keys('from', 'subject', 'name');
+          expect(at['from']).to.match(/^[^@\s]+@example\.com$/);
+          break;
+      }
+    }
+    const text = attrs.map((x) => JSON.stringify(x)).join(' ');
+    // JSON.stringify leaves non-ASCII as it is
+    for (const [script, re] of Object.entries(SCRIPTS)) expect(re.test(text), script).to.equal(true);
+    const values = attrs.flatMap((x) => Object.values(x)).filter((v): v is string => typeof v === 'string');
+    expect(values.some((v) => [...v].length === 200), 'a 200-character value').to.equal(true);
+    expect(values.some((v) => v.split(/\s+/).some((w) => [...w].length >= 40)), 'a 40-character word').to.equal(true);
+    const b = make({ demo: true });
+    expect((await demoTasks(b)).map((t) => [t.sid, t.attributes, t.task_queue_sid, t.task_channel_sid])).to.deep.equal(
+      tasks.map((t) => [t.sid, t.attributes, t.task_queue_sid, t.task_channel_sid]),
+    );
+    const wsA = a.store.workspaces.get(DEMO_WORKSPACE_SID)!;
+    const wsB = b.store.workspaces.get(DEMO_WORKSPACE_SID)!;
+    expect([...wsA.activities.keys()]).to.deep.equal([...wsB.activities.keys()]);
+    expect(DEMO_WORKERS.map((w) => w.friendlyName)).to.deep.equal(['Ada Lovelace', 'Grace Hopper', 'Alan Turing']);
+  });
+
+  it('makes arriving tasks realistic too', async () => {
+    const emu = make({ demo: { arrivalIntervalMs: 20 } });
+    const before = new Set((await demoTasks(emu)).map((t) => t.sid));
+    await sleep(200);
+    const fresh = (await demoTasks(emu)).filter((t) => !before.has(t.sid));
+    expect(fresh.length).to.be.at.least(1);
+    for (const t of fresh) {
+      expect(t.task_channel_unique_name).to.be.oneOf(['voice', 'chat', 'sms', 'email']);
+      expect(t.task_queue_friendly_name).to.be.oneOf(['Sales', 'Support', 'Billing']);
+      const at = JSON.parse(t.attributes) as Record<string, unknown>;
+      expect(Object.keys(at).length).to.be.at.least(3);
+      expect(t.age).to.be.at.least(1);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { EMULATOR, scenario, setStatus, addReservation } from '../support/emulator.js';
+import { EMULATOR, addReservation, scenario, setActivity, setStatus, updateTask } from '../support/emulator.js';
 
 /** Reads Server-Sent Events from a fetch body until `count` events arrived. */
 async function readEvents(response: Response, count: number): Promise<{ event: string; data: any }[]> {
@@ -58,5 +58,91 @@ describe('emulator event stream', () => {
       headers: { authorization: `Bearer ${s.token}` },
     });
     expect(other.status).to.equal(403);
+  });
+});
+
+describe('emulator event stream: tasks and the worker', () => {
+  async function open(s: { workspaceSid: string; workerSid: string; token: string }) {
+    const controller = new AbortController();
+    const response = await fetch(`${EMULATOR}/events/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`, {
+      headers: { authorization: `Bearer ${s.token}` },
+      signal: controller.signal,
+    });
+    expect(response.status).to.equal(200);
+    return { response, close: () => controller.abort() };
+  }
+
+  it('pushes task.updated, task.wrapup and task.completed for the worker\'s tasks, with TaskRouter\'s task fields', async () => {
+    const s = await scenario({
+      tasks: { mine: { channel: 'chat', queue: 'Sales', priority: 2, attributes: { name: 'נועה לוי' } }, theirs: {} },
+      reservations: [{ task: 'mine', status: 'accepted' }, { task: 'theirs', worker: 'other' }],
+    });
+    const { response, close } = await open(s);
+    const reading = readEvents(response, 3);
+    await updateTask(s.workspaceSid, 'theirs', { priority: 9 }); // not the worker's task: not sent
+    await updateTask(s.workspaceSid, 'mine', { attributes: { name: 'נועה לוי', vip: true } });
+    await setStatus(s.workspaceSid, s.reservations[0].sid, 'wrapping');
+    const events = await reading;
+    close();
+    expect(events.map((e) => e.event)).to.deep.equal(['task.updated', 'reservation.wrapup', 'task.wrapup']);
+    expect(events[0].data).to.include({
+      EventType: 'task.updated',
+      ResourceType: 'task',
+      ResourceSid: s.tasks['mine'],
+      TaskSid: s.tasks['mine'],
+      TaskPriority: '2',
+      TaskAssignmentStatus: 'assigned',
+      TaskQueueName: 'Sales',
+      TaskQueueSid: s.taskQueues['Sales'],
+      TaskChannelUniqueName: 'chat',
+      TaskChannelSid: s.taskChannels['chat'],
+      WorkspaceSid: s.workspaceSid,
+      AccountSid: s.accountSid,
+    });
+    expect(JSON.parse(events[0].data.TaskAttributes)).to.deep.equal({ name: 'נועה לוי', vip: true });
+    expect(events[1].data).to.include({ ReservationSid: s.reservations[0].sid, WorkerSid: s.workerSid, WorkerName: s.workerName, TaskAssignmentStatus: 'wrapping' });
+    expect(events[2].data).to.include({ TaskAssignmentStatus: 'wrapping', ResourceSid: s.tasks['mine'] });
+
+    const again = await open(s);
+    const completing = readEvents(again.response, 2);
+    await setStatus(s.workspaceSid, s.reservations[0].sid, 'completed');
+    const done = await completing;
+    again.close();
+    expect(done.map((e) => e.event)).to.deep.equal(['reservation.completed', 'task.completed']);
+  });
+
+  it('pushes task.canceled, and worker.activity.update from the control API and from a reject with an activity', async () => {
+    const s = await scenario({ tasks: { t: {} }, reservations: [{ task: 't' }, {}] });
+    const { response, close } = await open(s);
+    const reading = readEvents(response, 5);
+    await updateTask(s.workspaceSid, 't', { assignmentStatus: 'canceled', reason: 'hangup' });
+    await setActivity(s.workspaceSid, s.workerSid, 'Lunch');
+    await setActivity(s.workspaceSid, s.otherWorkerSid, 'Lunch'); // another worker: not sent
+    const breakSid = s.activities.find((a) => a.friendlyName === 'Break')!.sid;
+    const reject = await fetch(`${EMULATOR}/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations/${s.reservations[1].sid}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `ReservationStatus=rejected&WorkerActivitySid=${breakSid}`,
+    });
+    expect(reject.status).to.equal(200);
+    const events = await reading;
+    close();
+    expect(events.map((e) => e.event)).to.deep.equal([
+      'reservation.canceled',
+      'task.canceled',
+      'worker.activity.update',
+      'reservation.rejected',
+      'worker.activity.update',
+    ]);
+    expect(events[1].data).to.include({ TaskAssignmentStatus: 'canceled', TaskCanceledReason: 'hangup' });
+    expect(events[2].data).to.include({
+      ResourceType: 'worker',
+      ResourceSid: s.workerSid,
+      WorkerSid: s.workerSid,
+      WorkerActivityName: 'Lunch',
+      WorkerPreviousActivityName: 'Available',
+    });
+    expect(events[4].data).to.include({ WorkerActivitySid: breakSid, WorkerActivityName: 'Break', WorkerPreviousActivityName: 'Lunch' });
+    expect(Number(events[4].data.WorkerTimeInPreviousActivity)).to.be.within(0, 5);
   });
 });

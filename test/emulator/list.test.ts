@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { RESERVATION_STATUSES } from '../../src/wire/types.js';
-import { API_BASE, addReservation, reservationsPath, scenario } from '../support/emulator.js';
+import { API_BASE, addReservation, reservationsPath, scenario, setStatus } from '../support/emulator.js';
 import { expectError, get, list, listJson } from './helpers.js';
 
 describe('emulator: list and fetch', () => {
@@ -105,7 +105,7 @@ describe('emulator: list and fetch', () => {
     expect(prevBody.reservations.map((r) => r.sid)).to.deep.equal(seen.slice(0, 3));
   });
 
-  it('keeps the status filter on next_page_url, and pages by Page alone', async () => {
+  it('keeps the status filter on next_page_url', async () => {
     const s = await scenario({
       reservations: [
         { status: 'pending', ageSeconds: 5 },
@@ -122,12 +122,27 @@ describe('emulator: list and fetch', () => {
     expect(second.reservations.map((r) => r.sid)).to.deep.equal([s.reservations[3]!.sid]);
     expect(second.meta['next_page_url']).to.equal(null);
 
-    const byPage = await listJson(s, { PageSize: '3', Page: '1' });
-    expect(byPage.reservations.map((r) => r.sid)).to.deep.equal([s.reservations[3]!.sid]);
-    expect(byPage.meta['page']).to.equal(1);
-    const beyond = await listJson(s, { PageSize: '3', Page: '5' });
-    expect(beyond.reservations).to.deep.equal([]);
-    expect(beyond.meta['next_page_url']).to.equal(null);
+  });
+
+  it('takes Page as client state only: without a PageToken, any Page gets the first page, echoed in meta', async () => {
+    const s = await scenario({ reservations: Array.from({ length: 5 }, (_, i) => ({ ageSeconds: 50 - i })) });
+    const listUrl = `${location.origin}${reservationsPath(s)}`;
+    const first = await listJson(s, { PageSize: '2' });
+    for (const page of ['1', '3', '50']) {
+      const res = await listJson(s, { PageSize: '2', Page: page });
+      expect(res.reservations.map((r) => r.sid), `Page=${page}`).to.deep.equal(first.reservations.map((r) => r.sid));
+      expect(res.meta['page']).to.equal(Number(page));
+      expect(res.meta['url']).to.equal(`${listUrl}?PageSize=2&Page=${page}`);
+      expect(res.meta['previous_page_url']).to.equal(null);
+      const next = new URL(res.meta['next_page_url'] as string);
+      expect(next.searchParams.get('Page')).to.equal(String(Number(page) + 1));
+      expect(next.searchParams.get('PageToken')).to.equal(new URL(first.meta['next_page_url'] as string).searchParams.get('PageToken'));
+    }
+    // the page after the token, whatever Page says
+    const token = new URL(first.meta['next_page_url'] as string).searchParams.get('PageToken')!;
+    const second = await listJson(s, { PageSize: '2', Page: '7', PageToken: token });
+    expect(second.reservations.map((r) => r.sid)).to.deep.equal(s.reservations.slice(2, 4).map((r) => r.sid));
+    expect(second.meta['page']).to.equal(7);
   });
 
   it('shows a reservation added later at the end', async () => {
@@ -161,13 +176,25 @@ describe('emulator: list and fetch', () => {
     expect((await listJson(s, 'PageSize=1000')).reservations).to.have.length(2);
   });
 
-  it('fetches one reservation with its ETag', async () => {
+  it('fetches one reservation, without an ETag (FetchWorkerReservation declares none)', async () => {
     const s = await scenario({ reservations: [{ status: 'accepted' }] });
     const res = await get(s, s.reservations[0]!.sid);
     expect(res.status).to.equal(200);
-    expect(res.headers.get('etag')).to.equal('"1"');
+    expect(res.headers.get('etag')).to.equal(null);
     expect(res.headers.get('date')).to.be.a('string');
     expect(await res.json()).to.deep.equal(s.reservations[0]);
+  });
+
+  it('sends a weak ETag on the list (as ListWorkerReservation declares), which changes with the page', async () => {
+    const s = await scenario({ reservations: [{}, {}] });
+    const a = (await list(s)).headers.get('etag');
+    expect(a).to.match(/^W\/"[^"]+"$/);
+    expect((await list(s)).headers.get('etag')).to.equal(a);
+    await setStatus(s.workspaceSid, s.reservations[1]!.sid, 'accepted');
+    const b = (await list(s)).headers.get('etag');
+    expect(b).to.match(/^W\/"[^"]+"$/);
+    expect(b).to.not.equal(a);
+    expect((await list(s, { PageSize: '1' })).headers.get('etag')).to.not.equal(b);
   });
 
   it('answers 404 for an unknown reservation, worker or workspace (with Basic auth)', async () => {

@@ -137,7 +137,7 @@ describe('emulator: update validation', () => {
       Region: 'ie1',
       SipAuthUsername: 'u',
       SipAuthPassword: 'p',
-      PostWorkActivitySid: `WA${HEX32}`,
+      PostWorkActivitySid: one.activities.find((a) => a.friendlyName === 'Offline')!.sid,
       EndConferenceOnCustomerExit: 'true',
       BeepOnCustomerEntrance: 'false',
       JitterBufferSize: 'large',
@@ -148,7 +148,8 @@ describe('emulator: update validation', () => {
 
   it('accepts a reject with a WorkerActivitySid and a dequeue with its options', async () => {
     const two = await scenario({ reservations: [{}, {}] });
-    const reject = await update(two, two.reservations[0]!.sid, { ReservationStatus: 'rejected', WorkerActivitySid: `WA${HEX32}` });
+    const breakSid = two.activities.find((a) => a.friendlyName === 'Break')!.sid;
+    const reject = await update(two, two.reservations[0]!.sid, { ReservationStatus: 'rejected', WorkerActivitySid: breakSid });
     expect(reject.status, await reject.clone().text()).to.equal(200);
     const dequeue = await update(two, two.reservations[1]!.sid, {
       Instruction: 'dequeue',
@@ -158,7 +159,8 @@ describe('emulator: update validation', () => {
       DequeueRecord: 'record-from-answer',
       DequeueStatusCallbackUrl: 'https://example.com/dq',
       DequeueStatusCallbackEvent: ['initiated', 'completed'],
-      DequeuePostWorkActivitySid: `WA${HEX32.toUpperCase()}`,
+      // the spec's pattern allows upper-case hex digits
+      DequeuePostWorkActivitySid: `WA${breakSid.slice(2).toUpperCase()}`,
     });
     expect(dequeue.status, await dequeue.clone().text()).to.equal(200);
   });

@@ -39,8 +39,9 @@ import {
 } from '../support/emulator.js';
 import { mount, rows, visibleText, waitFor, type Mounted } from '../support/panel.js';
 
-const WA = 'WA' + '0123456789abcdef'.repeat(2);
-const WA2 = 'WA' + 'fedcba9876543210'.repeat(2);
+/** The Break and Lunch activities of the workspace start() made last (the emulator refuses another workspace's). */
+let WA = '';
+let WA2 = '';
 const CA = 'CA' + '0'.repeat(31) + '7';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
@@ -51,8 +52,15 @@ interface Started extends Mounted {
 }
 
 /** A scenario with reservations of these statuses, and a panel showing them (no polling). */
-async function start(statuses: ReservationStatus[], schema?: SchemaOverride, attributes: Record<string, string> = {}): Promise<Started> {
+async function start(
+  statuses: ReservationStatus[],
+  schemaOf?: () => SchemaOverride,
+  attributes: Record<string, string> = {},
+): Promise<Started> {
   const s = await scenario({ reservations: statuses.map((status) => ({ status })) });
+  WA = s.activities.find((a) => a.friendlyName === 'Break')!.sid;
+  WA2 = s.activities.find((a) => a.friendlyName === 'Lunch')!.sid;
+  const schema = schemaOf?.();
   const props = { token: s.token, ...(schema && { schema }) };
   const mounted = await mount({ 'api-base': API_BASE, 'poll-interval': '0', ...attributes }, props as Parameters<typeof mount>[1]);
   await waitFor(() => rows(mounted.el).length === statuses.length, `${statuses.length} rows`);
@@ -446,7 +454,7 @@ describe('reservation-panel actions', () => {
   });
 
   it("applies a host's schema: actions restricted, fields hidden, preset, locked, relabelled, activities as choices", async () => {
-    const schema: SchemaOverride = {
+    const schema = (): SchemaOverride => ({
       actions: ['accept', 'reject', 'dequeue', 'complete'],
       fields: {
         DequeueFrom: { value: '+15550001111', locked: true },
@@ -460,7 +468,7 @@ describe('reservation-panel actions', () => {
           ],
         },
       },
-    };
+    });
     const { el, s, items } = await start(['pending', 'accepted', 'pending'], schema);
     const [a, , c] = s.reservations.map((r) => r.sid);
     expect(actionNames(items[0])).to.deep.equal(['Accept', 'Reject', 'Dequeue']);
@@ -504,7 +512,7 @@ describe('reservation-panel actions', () => {
   });
 
   it('acts at once when a host hides every field of a form, sending the presets', async () => {
-    const { el, s, items } = await start(['pending'], { fields: { WorkerActivitySid: { hidden: true, value: WA } } });
+    const { el, s, items } = await start(['pending'], () => ({ fields: { WorkerActivitySid: { hidden: true, value: WA } } }));
     const sid = s.reservations[0].sid;
     button(actionGroup(items[0])!, 'Reject')!.click();
     await rendered(items[0]);

@@ -119,11 +119,13 @@ describe('reference proxy: panel → proxy → emulator', () => {
     expect(page.meta.page_size).to.equal(1);
     expect(list.headers.get('date')).to.be.a('string');
 
+    expect(list.headers.get('etag'), 'the list\'s ETag, exposed to the page').to.match(/^W\/"/);
+
     const sid = s.reservations[0]!.sid;
     const one = await fetch(`${listUrl(s)}/${sid}`, { headers: bearer(s.token) });
     expect(one.status).to.equal(200);
-    const etag = one.headers.get('etag');
-    expect(etag, 'ETag exposed to the page').to.be.a('string');
+    // If-Match takes the reservation's version (as event-bridge payloads carry it)
+    const etag = `"${(await getReservation(s.workspaceSid, sid)).version}"`;
 
     const stale = await fetch(`${listUrl(s)}/${sid}`, {
       method: 'POST',
@@ -227,7 +229,12 @@ describe('reference proxy: panel → proxy → emulator', () => {
       `${apiBase()}`,
       `${root}`,
       `${root}/Tasks`,
-      `${root}/Workers/${s.workerSid}`,
+      `${root}/Tasks/${s.reservations[0]!.task_sid}/Reservations`,
+      `${root}/Tasks/WT123`,
+      `${root}/Workers`,
+      `${root}/Workers/${s.workerSid}/`,
+      `${root}/Activities/WA${hex(1)}`,
+      `${root}/TaskQueues`,
       `${root}/Workers/${s.workerSid}/Reservations/`,
       `${root}/Workers/${s.workerSid}/Reservations/${wr}/extra`,
       `${root}/Workers/${s.workerSid}/Reservations/%2E%2E/%2E%2E/%2E%2E/Tasks`,
@@ -248,6 +255,102 @@ describe('reference proxy: panel → proxy → emulator', () => {
     expect(del.headers['allow']).to.equal('GET, POST');
     expect(JSON.parse(del.body)).to.include({ status: 405, code: 20004 });
     expect(await upstreamRequests(s)).to.deep.equal([]);
+  });
+
+  it("reads the token's own worker, and refuses another worker's without asking upstream", async () => {
+    const s = await scenario({ workerAttributes: { skills: ['sales'] } });
+    const res = await fetch(`${apiBase()}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`, { headers: bearer(s.token) });
+    expect(res.status).to.equal(200);
+    const worker = await res.json();
+    expect(worker).to.include({ sid: s.workerSid, friendly_name: s.workerName, activity_name: 'Available' });
+    expect(res.headers.get('etag'), 'the worker\'s ETag, passed back').to.match(/^"\d+"$/);
+    const before = (await upstreamRequests(s)).length;
+    await expectTwilioError(
+      await fetch(`${apiBase()}/Workspaces/${s.workspaceSid}/Workers/${s.otherWorkerSid}`, { headers: bearer(s.token) }),
+      403,
+      20403,
+    );
+    await expectTwilioError(
+      await fetch(`${apiBase()}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`, { method: 'POST', headers: { ...bearer(s.token), 'content-type': FORM }, body: 'ActivitySid=x' }),
+      405,
+    );
+    const log = await upstreamRequests(s);
+    expect(log.length, 'nothing more reached the emulator').to.equal(before);
+    expect(log.map((r) => r.path)).to.deep.equal([`/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`]);
+    expect(log[0]!.headers['authorization']).to.equal(basicAuth(s));
+  });
+
+  it("lists the workspace's activities with the query passed through, and refuses another workspace's", async () => {
+    const s = await scenario();
+    const t = await scenario();
+    const res = await fetch(`${apiBase()}/Workspaces/${s.workspaceSid}/Activities?Available=false&PageSize=2`, { headers: bearer(s.token) });
+    expect(res.status).to.equal(200);
+    const body = await res.json();
+    expect(body.activities.map((a: { friendly_name: string }) => a.friendly_name)).to.deep.equal(['Offline', 'Unavailable']);
+    expect(body.meta.key).to.equal('activities');
+    const [upstream] = await upstreamRequests(s);
+    expect(upstream!.query).to.equal('Available=false&PageSize=2');
+    await expectTwilioError(await fetch(`${apiBase()}/Workspaces/${t.workspaceSid}/Activities`, { headers: bearer(s.token) }), 403, 20403);
+    expect(await upstreamRequests(t)).to.deep.equal([]);
+  });
+
+  it('forwards a task only when the worker holds a reservation for it, checked with one filtered request', async () => {
+    const s = await scenario({
+      tasks: { mine: { channel: 'voice', attributes: { caller_name: 'דוד כהן' } }, old: {}, theirs: {} },
+      reservations: [{ task: 'mine' }, { task: 'old', status: 'rescinded' }, { task: 'theirs', worker: 'other' }],
+    });
+    const taskUrl = (sid: string) => `${apiBase()}/Workspaces/${s.workspaceSid}/Tasks/${sid}`;
+    for (const key of ['mine', 'old']) {
+      const res = await fetch(taskUrl(s.tasks[key]!), { headers: bearer(s.token) });
+      expect(res.status, key).to.equal(200);
+      expect((await res.json()).sid).to.equal(s.tasks[key]);
+    }
+    const mine = await (await fetch(taskUrl(s.tasks['mine']!), { headers: bearer(s.token) })).json();
+    expect(JSON.parse(mine.attributes)).to.deep.equal({ caller_name: 'דוד כהן' });
+    const log = await upstreamRequests(s);
+    const check = log[0]!;
+    expect(check.path).to.equal(`/v1/Workspaces/${s.workspaceSid}/Tasks/${s.tasks['mine']}/Reservations`);
+    expect(Object.fromEntries(new URLSearchParams(check.query))).to.deep.equal({ WorkerSid: s.workerSid, PageSize: '1' });
+    expect(log[1]!.path).to.equal(`/v1/Workspaces/${s.workspaceSid}/Tasks/${s.tasks['mine']}`);
+    expect(log.every((r) => r.headers['authorization'] === basicAuth(s))).to.equal(true);
+
+    // another worker's task, or one that does not exist: the same 403, and the task is never fetched
+    const before = (await upstreamRequests(s)).length;
+    const unknown = `WT${hex(0xdead)}`;
+    const messages = [];
+    for (const sid of [s.tasks['theirs']!, unknown]) {
+      messages.push((await expectTwilioError(await fetch(taskUrl(sid), { headers: bearer(s.token) }), 403, 20403)).message);
+    }
+    expect(messages[0]).to.equal(messages[1]);
+    const after = (await upstreamRequests(s)).slice(before);
+    expect(after.map((r) => r.path)).to.deep.equal([
+      `/v1/Workspaces/${s.workspaceSid}/Tasks/${s.tasks['theirs']}/Reservations`,
+      `/v1/Workspaces/${s.workspaceSid}/Tasks/${unknown}/Reservations`,
+    ]);
+    // the other worker reads its own task through the proxy
+    expect((await fetch(taskUrl(s.tasks['theirs']!), { headers: bearer(s.otherWorkerToken) })).status).to.equal(200);
+    // another workspace: refused before anything goes upstream; other methods: 405
+    const t = await scenario({ reservations: [{}] });
+    await expectTwilioError(
+      await fetch(`${apiBase()}/Workspaces/${t.workspaceSid}/Tasks/${t.reservations[0]!.task_sid}`, { headers: bearer(s.token) }),
+      403,
+    );
+    expect(await upstreamRequests(t)).to.deep.equal([]);
+    await expectTwilioError(
+      await fetch(taskUrl(s.tasks['mine']!), { method: 'POST', headers: { ...bearer(s.token), 'content-type': FORM }, body: 'Priority=1' }),
+      405,
+    );
+  });
+
+  it('passes an upstream refusal of the task check back as it is', async () => {
+    const s = await scenario({ reservations: [{}] });
+    await setFaults(s.workspaceSid, [{ method: 'GET', pathIncludes: '/Tasks/', status: 429, retryAfter: 3, times: 1 }]);
+    const res = await fetch(`${apiBase()}/Workspaces/${s.workspaceSid}/Tasks/${s.reservations[0]!.task_sid}`, { headers: bearer(s.token) });
+    await expectTwilioError(res, 429);
+    expect(res.headers.get('retry-after')).to.equal('3');
+    expect((await upstreamRequests(s)).map((r) => r.path)).to.deep.equal([
+      `/v1/Workspaces/${s.workspaceSid}/Tasks/${s.reservations[0]!.task_sid}/Reservations`,
+    ]);
   });
 
   it('answers CORS preflights for the allowed origin only, and refuses other origins', async () => {

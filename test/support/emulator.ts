@@ -3,13 +3,23 @@
  * Each test makes its own workspace through the control API, so test files running in
  * parallel never see each other's reservations.
  */
-import type { Reservation, ReservationStatus } from '../../src/wire/types.js';
-import type { Fault, RecordedRequest, Scenario, ScenarioOptions } from '../../src/emulator/types.js';
+import type { Reservation, ReservationStatus, Task, Worker } from '../../src/wire/types.js';
+import type { Fault, RecordedRequest, Scenario, ScenarioOptions, TaskContent } from '../../src/emulator/types.js';
 
-export type { Fault, RecordedRequest, Scenario, ScenarioOptions, ScenarioReservation } from '../../src/emulator/types.js';
+export type {
+  Fault,
+  RecordedRequest,
+  Scenario,
+  ScenarioOptions,
+  ScenarioReservation,
+  TaskContent,
+} from '../../src/emulator/types.js';
 
 export const EMULATOR = '/emulator';
 export const API_BASE = `${EMULATOR}/v1`;
+
+/** A reservation as the control API answers it: the wire shape plus its `version` (what `If-Match` compares). */
+export type ControlReservation = Reservation & { version: string };
 
 async function control<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${EMULATOR}/__control${path}`, {
@@ -26,11 +36,17 @@ export const scenario = (options: ScenarioOptions = {}) => control<Scenario>('/s
 export const token = (workspaceSid: string, workerSid: string, ttlSeconds = 3600) =>
   control<{ token: string }>('/token', { workspaceSid, workerSid, ttlSeconds }).then((r) => r.token);
 
-export const addReservation = (workspaceSid: string, options: { workerSid?: string; task?: string } = {}) =>
-  control<Reservation>(`/workspaces/${workspaceSid}/reservations`, options);
+/**
+ * A new reservation for a worker (the workspace's first by default): for the task with
+ * this key or WT SID, or a new task with `content` (given only when the task is new).
+ */
+export const addReservation = (
+  workspaceSid: string,
+  options: { workerSid?: string; task?: string; status?: ReservationStatus; content?: TaskContent } = {},
+) => control<ControlReservation>(`/workspaces/${workspaceSid}/reservations`, options);
 
 export const setStatus = (workspaceSid: string, sid: string, status: ReservationStatus) =>
-  control<Reservation>(`/workspaces/${workspaceSid}/reservations/${sid}`, { status });
+  control<ControlReservation>(`/workspaces/${workspaceSid}/reservations/${sid}`, { status });
 
 export const advanceClock = (workspaceSid: string, ms: number) =>
   control<{ now: string }>(`/workspaces/${workspaceSid}/clock`, { advanceMs: ms });
@@ -44,9 +60,26 @@ export const requests = (workspaceSid: string) =>
 export const reservationsPath = (s: Pick<Scenario, 'workspaceSid' | 'workerSid'>) =>
   `${API_BASE}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations`;
 
-/** A reservation as the emulator holds it, read through the control API (no auth, any worker). */
+/** A reservation as the emulator holds it, read through the control API (no auth, any worker), with its `version`. */
 export const getReservation = (workspaceSid: string, sid: string) =>
-  control<Reservation>(`/workspaces/${workspaceSid}/reservations/${sid}`);
+  control<ControlReservation>(`/workspaces/${workspaceSid}/reservations/${sid}`);
+
+/** A task (by scenario key or WT SID) in FetchTask's shape, read through the control API. */
+export const getTask = (workspaceSid: string, keyOrSid: string) => control<Task>(`/workspaces/${workspaceSid}/tasks/${keyOrSid}`);
+
+/**
+ * Changes a task as UpdateTask does: `attributes`/`priority` (fires task.updated),
+ * `assignmentStatus` `canceled` or `completed` with an optional `reason`.
+ */
+export const updateTask = (
+  workspaceSid: string,
+  keyOrSid: string,
+  change: { attributes?: Record<string, unknown>; priority?: number; assignmentStatus?: 'canceled' | 'completed'; reason?: string },
+) => control<Task>(`/workspaces/${workspaceSid}/tasks/${keyOrSid}`, change);
+
+/** Moves a worker to an activity (WA SID or friendly name); fires worker.activity.update. */
+export const setActivity = (workspaceSid: string, workerSid: string, activity: string) =>
+  control<Worker>(`/workspaces/${workspaceSid}/workers/${workerSid}`, { activity });
 
 /** The `Authorization` header value for HTTP Basic with the scenario's account credentials. */
 export const basicAuth = (s: Pick<Scenario, 'accountSid' | 'authToken'>) => `Basic ${btoa(`${s.accountSid}:${s.authToken}`)}`;

@@ -22,7 +22,7 @@ import {
   reservationFromEventBridge,
   taskFromEventBridge,
   workerFromEventBridge,
-} from '../../wire/event-bridge.js';
+} from '../../wire/from-event-bridge.js';
 import { checkActivity, checkOwnReservation, checkTask, checkWorker, type Checked } from '../../wire/check.js';
 import type { Activity, Task } from '../../wire/types.js';
 import type { CallOptions, Connection, EventBridgeConnectionConfig, Fetched, Listed, LiveEvent } from '../connection.js';

@@ -110,6 +110,9 @@ function openAdvanced(form: ReservationForm) {
 }
 
 /** Submits a form with Enter from one of its text fields. */
+/** The submit button of a form. */
+const submitOf = (form: ReservationForm) => form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+
 async function enterIn(form: ReservationForm, name: string) {
   control(form, name).focus();
   await press('Enter');
@@ -214,11 +217,19 @@ describe('reservation-panel actions', () => {
     const { el, s, items, of } = await start(['pending', 'pending']);
     const [a, b] = s.reservations.map((r) => r.sid);
     let form = await openForm(items[0], 'Reject');
-    await enterIn(form, 'WorkerActivitySid');
+    // (Enter on a select opens it in Chromium: the form is sent with its submit button)
+    submitOf(form).click();
     await waitForStatus(el, a, 'rejected');
     form = await openForm(items[1], 'Reject');
-    await typeInto(control(form, 'WorkerActivitySid'), WA);
-    await press('Enter');
+    // the workspace's activities by their names: nobody types a WA… SID
+    const select = control<HTMLSelectElement>(form, 'WorkerActivitySid');
+    expect(select.localName).to.equal('select');
+    expect([...select.options].slice(1).map((o) => o.textContent!.trim())).to.deep.equal(s.activities.map((a) => a.friendlyName));
+    select.focus();
+    select.value = WA;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await form.updateComplete;
+    submitOf(form).click();
     await waitForStatus(el, b, 'rejected');
     const [first, second] = await answeredPosts(s, 2);
     expectWire(first, s, a, [['ReservationStatus', 'rejected']]);

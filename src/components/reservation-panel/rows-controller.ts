@@ -109,18 +109,15 @@ export class RowsController implements ReactiveController {
       if (!s || previousStatus === null) continue;
       const status = r.reservation_status;
       const label = (a: ActionName) => t.actions[a];
-      if (s.message?.kind === 'error' && s.message.action) {
-        // A failure that turned out to have landed is corrected; any other is superseded by the new status.
-        s.message =
-          TARGET[s.message.action] === status
-            ? { action: s.message.action, text: t.actionLanded(label(s.message.action), t.statuses[status].toLowerCase()), kind: 'info' }
-            : undefined;
-      } else if (s.message) {
+      // A failure that turned out to have landed is corrected; any other failure stays true.
+      if (s.message?.kind === 'error' && s.message.action && TARGET[s.message.action] === status) {
+        s.message = { action: s.message.action, text: t.actionLanded(label(s.message.action), t.statuses[status].toLowerCase()), kind: 'info' };
+      } else if (s.message?.kind === 'info') {
         s.message = undefined;
       }
       if (s.open && !ACTION_DESCRIPTORS[s.open.action].statuses.includes(status) && s.busy !== s.open.action) {
         const closed = t.formClosed(label(s.open.action), t.statuses[status].toLowerCase());
-        s.message = { action: s.open.action, text: s.message ? `${s.message.text} ${closed}` : closed, kind: 'info' };
+        s.message = { action: s.open.action, text: s.message ? `${s.message.text} ${closed}` : closed, kind: s.message?.kind ?? 'info' };
         const hadFocus = this.focus?.sid === r.sid;
         s.open = undefined;
         // Focus was in the form: it stays in this reservation, on the explanation.

@@ -287,8 +287,9 @@ export async function updateTaskRoute(ctx: EmulatorContext, request: Request, bo
 }
 
 /**
- * `POST …/workspaces/{WS}/workers/{WK}` `{ activity }`: moves the worker to an activity
- * (its WA SID or friendly name), firing `worker.activity.update`. Answers the worker in
+ * `POST …/workspaces/{WS}/workers/{WK}` `{ activity?, attributes? }`: moves the worker to an
+ * activity (its WA SID or friendly name), firing `worker.activity.update`, and/or replaces
+ * its attributes (a JSON object), firing `worker.attributes.update`. Answers the worker in
  * FetchWorker's shape.
  */
 export async function updateWorkerRoute(ctx: EmulatorContext, request: Request, body: string, wsSid: string, wkSid: string) {
@@ -296,13 +297,18 @@ export async function updateWorkerRoute(ctx: EmulatorContext, request: Request, 
   const worker = ws.workers.get(wkSid);
   if (!worker) throw notFound(`Worker ${wkSid} was not found`);
   const b = await readJson(body);
-  for (const k of Object.keys(b)) if (k !== 'activity') throw badRequest(`unknown key ${k}`);
-  const activity = typeof b['activity'] === 'string' ? ctx.store.activity(ws, b['activity']) : undefined;
-  if (!activity) {
-    const names = [...ws.activities.values()].map((a) => a.friendlyName).join(', ');
-    throw badRequest(`activity must be the SID or friendly name of an activity of ${ws.sid}: ${names}`);
+  for (const k of Object.keys(b)) if (k !== 'activity' && k !== 'attributes') throw badRequest(`unknown key ${k}`);
+  const attributes = b['attributes'] === undefined ? undefined : plainObject(b['attributes'], 'attributes');
+  let activitySid: string | undefined;
+  if (b['activity'] !== undefined) {
+    activitySid = typeof b['activity'] === 'string' ? ctx.store.activity(ws, b['activity'])?.sid : undefined;
+    if (!activitySid) {
+      const names = [...ws.activities.values()].map((a) => a.friendlyName).join(', ');
+      throw badRequest(`activity must be the SID or friendly name of an activity of ${ws.sid}: ${names}`);
+    }
   }
-  ctx.store.setWorkerActivity(ws, worker, activity.sid);
+  if (attributes) ctx.store.updateWorkerAttributes(ws, worker, attributes);
+  if (activitySid) ctx.store.setWorkerActivity(ws, worker, activitySid);
   return json(workerToWire(wireBase(ctx, request.url), ws, worker));
 }
 

@@ -188,6 +188,7 @@ const TASK_EVENT_BY_STATUS: Partial<Record<TaskStatus, TaskEventType>> = {
 };
 
 export const WORKER_ACTIVITY_EVENT_TYPE = 'worker.activity.update';
+export const WORKER_ATTRIBUTES_EVENT_TYPE = 'worker.attributes.update';
 
 /**
  * One change in a workspace, with everything a TaskRouter event payload is made of: the
@@ -216,6 +217,13 @@ export type StoreEvent =
       previousActivity: ActivityRecord;
       /** when the worker had entered its previous activity (ms) */
       previousSince: number;
+      at: number;
+    }
+  | {
+      resourceType: 'worker';
+      eventType: typeof WORKER_ATTRIBUTES_EVENT_TYPE;
+      workspace: WorkspaceRecord;
+      worker: WorkerRecord;
       at: number;
     };
 
@@ -262,7 +270,7 @@ export class Store {
   /**
    * Calls `listener` with every change in every workspace, as it happens: reservations
    * created or changing status, tasks updated, wrapping, completed or canceled, workers
-   * changing activity. Returns the function that unsubscribes it. A listener that throws
+   * changing activity or attributes. Returns the function that unsubscribes it. A listener that throws
    * does not stop the change or the other listeners.
    */
   subscribe(listener: StoreListener): () => void {
@@ -694,6 +702,15 @@ export class Store {
       previousSince,
       at: worker.updated,
     });
+  }
+
+  /** Replaces a worker's attributes (as UpdateWorker's `Attributes`); fires `worker.attributes.update` when they changed. */
+  updateWorkerAttributes(ws: WorkspaceRecord, worker: WorkerRecord, attributes: Attributes): void {
+    if (JSON.stringify(attributes) === JSON.stringify(worker.attributes)) return;
+    worker.attributes = attributes;
+    worker.updated = Math.max(this.clock(ws), worker.created);
+    worker.version += 1;
+    this.emit({ resourceType: 'worker', eventType: WORKER_ATTRIBUTES_EVENT_TYPE, workspace: ws, worker, at: worker.updated });
   }
 
   /** How many of a worker's tasks on a TaskChannel are assigned to it (accepted or wrapping). */

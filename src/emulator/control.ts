@@ -281,6 +281,9 @@ export async function updateTaskRoute(ctx: EmulatorContext, request: Request, bo
   }
   if (b['reason'] !== undefined && typeof b['reason'] !== 'string') throw badRequest('reason must be a string');
   if (status === undefined && b['reason'] !== undefined) throw badRequest('reason goes with assignmentStatus');
+  // refused as a whole, before anything changes
+  const refusal = status === undefined ? undefined : ctx.store.closeRefusal(task, status);
+  if (refusal) throw refusal;
   ctx.store.updateTask(ws, task, { attributes, priority });
   if (status !== undefined) ctx.store.closeTask(ws, task, status, b['reason'] as string | undefined);
   return json(taskToWire(wireBase(ctx, request.url), ws, task, ctx.store.clock(ws)));

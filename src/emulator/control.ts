@@ -281,14 +281,18 @@ export async function updateTaskRoute(ctx: EmulatorContext, request: Request, bo
   }
   if (b['reason'] !== undefined && typeof b['reason'] !== 'string') throw badRequest('reason must be a string');
   if (status === undefined && b['reason'] !== undefined) throw badRequest('reason goes with assignmentStatus');
+  // refused as a whole, before anything changes
+  const refusal = status === undefined ? undefined : ctx.store.closeRefusal(task, status);
+  if (refusal) throw refusal;
   ctx.store.updateTask(ws, task, { attributes, priority });
   if (status !== undefined) ctx.store.closeTask(ws, task, status, b['reason'] as string | undefined);
   return json(taskToWire(wireBase(ctx, request.url), ws, task, ctx.store.clock(ws)));
 }
 
 /**
- * `POST …/workspaces/{WS}/workers/{WK}` `{ activity }`: moves the worker to an activity
- * (its WA SID or friendly name), firing `worker.activity.update`. Answers the worker in
+ * `POST …/workspaces/{WS}/workers/{WK}` `{ activity?, attributes? }`: moves the worker to an
+ * activity (its WA SID or friendly name), firing `worker.activity.update`, and/or replaces
+ * its attributes (a JSON object), firing `worker.attributes.update`. Answers the worker in
  * FetchWorker's shape.
  */
 export async function updateWorkerRoute(ctx: EmulatorContext, request: Request, body: string, wsSid: string, wkSid: string) {
@@ -296,13 +300,18 @@ export async function updateWorkerRoute(ctx: EmulatorContext, request: Request, 
   const worker = ws.workers.get(wkSid);
   if (!worker) throw notFound(`Worker ${wkSid} was not found`);
   const b = await readJson(body);
-  for (const k of Object.keys(b)) if (k !== 'activity') throw badRequest(`unknown key ${k}`);
-  const activity = typeof b['activity'] === 'string' ? ctx.store.activity(ws, b['activity']) : undefined;
-  if (!activity) {
-    const names = [...ws.activities.values()].map((a) => a.friendlyName).join(', ');
-    throw badRequest(`activity must be the SID or friendly name of an activity of ${ws.sid}: ${names}`);
+  for (const k of Object.keys(b)) if (k !== 'activity' && k !== 'attributes') throw badRequest(`unknown key ${k}`);
+  const attributes = b['attributes'] === undefined ? undefined : plainObject(b['attributes'], 'attributes');
+  let activitySid: string | undefined;
+  if (b['activity'] !== undefined) {
+    activitySid = typeof b['activity'] === 'string' ? ctx.store.activity(ws, b['activity'])?.sid : undefined;
+    if (!activitySid) {
+      const names = [...ws.activities.values()].map((a) => a.friendlyName).join(', ');
+      throw badRequest(`activity must be the SID or friendly name of an activity of ${ws.sid}: ${names}`);
+    }
   }
-  ctx.store.setWorkerActivity(ws, worker, activity.sid);
+  if (attributes) ctx.store.updateWorkerAttributes(ws, worker, attributes);
+  if (activitySid) ctx.store.setWorkerActivity(ws, worker, activitySid);
   return json(workerToWire(wireBase(ctx, request.url), ws, worker));
 }
 

@@ -5,7 +5,7 @@
  *
  * It carries the worker's `reservation.*` events, the `task.*` events (task.updated,
  * task.wrapup, task.completed, task.canceled) of tasks the worker holds a reservation for,
- * and its own `worker.activity.update`. Each event: `event: <EventType>` and `data:` the
+ * and its own `worker.activity.update` and `worker.attributes.update`. Each event: `event: <EventType>` and `data:` the
  * callback's fields as JSON, named as TaskRouter's event callbacks name them (TaskRouter
  * Events reference): EventType, AccountSid, WorkspaceSid, WorkspaceName, ResourceType,
  * ResourceSid, Timestamp (Unix seconds, as a string), the Task's fields (TaskSid,
@@ -76,6 +76,9 @@ export function eventCallbackFields(ctx: EmulatorContext, event: StoreEvent): Re
     case 'task':
       return { ...common, ResourceSid: event.task.sid, ...taskFields(ws, event.task, event.at) };
     case 'worker':
+      if (event.eventType === 'worker.attributes.update') {
+        return { ...common, ResourceSid: event.worker.sid, ...workerFields(ws, event.worker) };
+      }
       return {
         ...common,
         ResourceSid: event.worker.sid,

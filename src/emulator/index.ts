@@ -43,7 +43,7 @@ export type {
   WorkflowRecord,
   WorkspaceRecord,
 } from './state.js';
-export { EVENT_TYPES, TASK_EVENT_TYPES, WORKER_ACTIVITY_EVENT_TYPE } from './state.js';
+export { EVENT_TYPES, TASK_EVENT_TYPES, WORKER_ACTIVITY_EVENT_TYPE, WORKER_ATTRIBUTES_EVENT_TYPE } from './state.js';
 export {
   activityToWire,
   reservationToWire,

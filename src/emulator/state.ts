@@ -188,6 +188,7 @@ const TASK_EVENT_BY_STATUS: Partial<Record<TaskStatus, TaskEventType>> = {
 };
 
 export const WORKER_ACTIVITY_EVENT_TYPE = 'worker.activity.update';
+export const WORKER_ATTRIBUTES_EVENT_TYPE = 'worker.attributes.update';
 
 /**
  * One change in a workspace, with everything a TaskRouter event payload is made of: the
@@ -216,6 +217,13 @@ export type StoreEvent =
       previousActivity: ActivityRecord;
       /** when the worker had entered its previous activity (ms) */
       previousSince: number;
+      at: number;
+    }
+  | {
+      resourceType: 'worker';
+      eventType: typeof WORKER_ATTRIBUTES_EVENT_TYPE;
+      workspace: WorkspaceRecord;
+      worker: WorkerRecord;
       at: number;
     };
 
@@ -262,7 +270,7 @@ export class Store {
   /**
    * Calls `listener` with every change in every workspace, as it happens: reservations
    * created or changing status, tasks updated, wrapping, completed or canceled, workers
-   * changing activity. Returns the function that unsubscribes it. A listener that throws
+   * changing activity or attributes. Returns the function that unsubscribes it. A listener that throws
    * does not stop the change or the other listeners.
    */
   subscribe(listener: StoreListener): () => void {
@@ -420,9 +428,7 @@ export class Store {
     }
     const priority = init.priority ?? 0;
     const timeout = init.timeout ?? DEFAULT_TASK_TIMEOUT_SECONDS;
-    if (!Number.isInteger(priority) || priority < 0 || priority > 2 ** 31 - 1) {
-      throw badRequest('priority must be an integer from 0 to 2147483647');
-    }
+    if (!isPriority(priority)) throw badRequest(PRIORITY_RULE);
     if (!Number.isInteger(timeout) || timeout < 1) throw badRequest('timeout must be a whole number of seconds, 1 or more');
     const created = init.created ?? this.clock(ws);
     const task: TaskRecord = {
@@ -623,15 +629,13 @@ export class Store {
    * fires `task.updated` when anything changed.
    */
   updateTask(ws: WorkspaceRecord, task: TaskRecord, change: { attributes?: Attributes; priority?: number }): void {
+    if (change.priority !== undefined && !isPriority(change.priority)) throw badRequest(PRIORITY_RULE);
     let changed = false;
     if (change.attributes !== undefined && JSON.stringify(change.attributes) !== JSON.stringify(task.attributes)) {
       task.attributes = change.attributes;
       changed = true;
     }
     if (change.priority !== undefined && change.priority !== task.priority) {
-      if (!Number.isInteger(change.priority) || change.priority < 0 || change.priority > 2 ** 31 - 1) {
-        throw badRequest('priority must be an integer from 0 to 2147483647');
-      }
       task.priority = change.priority;
       changed = true;
     }
@@ -649,12 +653,8 @@ export class Store {
    * otherwise.
    */
   closeTask(ws: WorkspaceRecord, task: TaskRecord, status: 'canceled' | 'completed', reason?: string): void {
-    const allowed: readonly TaskStatus[] = status === 'canceled' ? ['pending', 'reserved'] : ['assigned', 'wrapping'];
-    if (!allowed.includes(task.status)) {
-      throw badRequest(
-        `Task ${task.sid} is ${task.status}; only a ${allowed.join(' or ')} task can become ${status}`,
-      );
-    }
+    const refusal = this.closeRefusal(task, status);
+    if (refusal) throw refusal;
     const at = this.clock(ws);
     task.closed = status;
     task.reason = reason ?? (status === 'canceled' ? 'Task canceled' : 'Task completed');
@@ -667,6 +667,13 @@ export class Store {
       }
     }
     this.refreshTask(ws, task, at);
+  }
+
+  /** Why closeTask would refuse (an ApiError 400), or undefined when it would not. */
+  closeRefusal(task: TaskRecord, status: 'canceled' | 'completed') {
+    const allowed: readonly TaskStatus[] = status === 'canceled' ? ['pending', 'reserved'] : ['assigned', 'wrapping'];
+    if (allowed.includes(task.status)) return undefined;
+    return badRequest(`Task ${task.sid} is ${task.status}; only a ${allowed.join(' or ')} task can become ${status}`);
   }
 
   /**
@@ -696,6 +703,15 @@ export class Store {
     });
   }
 
+  /** Replaces a worker's attributes (as UpdateWorker's `Attributes`); fires `worker.attributes.update` when they changed. */
+  updateWorkerAttributes(ws: WorkspaceRecord, worker: WorkerRecord, attributes: Attributes): void {
+    if (JSON.stringify(attributes) === JSON.stringify(worker.attributes)) return;
+    worker.attributes = attributes;
+    worker.updated = Math.max(this.clock(ws), worker.created);
+    worker.version += 1;
+    this.emit({ resourceType: 'worker', eventType: WORKER_ATTRIBUTES_EVENT_TYPE, workspace: ws, worker, at: worker.updated });
+  }
+
   /** How many of a worker's tasks on a TaskChannel are assigned to it (accepted or wrapping). */
   assignedTasks(ws: WorkspaceRecord, worker: WorkerRecord, taskChannelSid: string): number {
     let n = 0;
@@ -711,6 +727,10 @@ export class Store {
     return task.reservationSids.some((sid) => ws.reservations.get(sid)?.workerSid === workerSid);
   }
 }
+
+/** A task's priority: 0 to 2^31 − 1 (UpdateTask's `Priority`). */
+const isPriority = (n: number) => Number.isInteger(n) && n >= 0 && n <= 2 ** 31 - 1;
+const PRIORITY_RULE = 'priority must be an integer from 0 to 2147483647';
 
 /** Twilio's words for an action that needs a pending reservation (shared/spec/README.md). */
 function notPending(r: ReservationRecord, code?: number) {

@@ -256,7 +256,7 @@ describe('emulator core (in the browser): the store\'s notifications and the ser
         'completed',
       ]);
       const activity = events[7]!;
-      if (activity.resourceType !== 'worker') throw new Error('a worker event');
+      if (activity.eventType !== 'worker.activity.update') throw new Error('an activity update');
       expect([activity.previousActivity.friendlyName, activity.activity.friendlyName]).to.deep.equal(['Available', 'Break']);
 
       // the serialisers give exactly what the API serves

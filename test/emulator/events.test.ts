@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { EMULATOR, addReservation, scenario, setActivity, setStatus, updateTask } from '../support/emulator.js';
+import { EMULATOR, addReservation, scenario, setActivity, setStatus, setWorkerAttributes, updateTask } from '../support/emulator.js';
 
 /** Reads Server-Sent Events from a fetch body until `count` events arrived. */
 async function readEvents(response: Response, count: number): Promise<{ event: string; data: any }[]> {
@@ -144,5 +144,19 @@ describe('emulator event stream: tasks and the worker', () => {
     });
     expect(events[4].data).to.include({ WorkerActivitySid: breakSid, WorkerActivityName: 'Break', WorkerPreviousActivityName: 'Lunch' });
     expect(Number(events[4].data.WorkerTimeInPreviousActivity)).to.be.within(0, 5);
+  });
+
+  it('pushes worker.attributes.update when the worker\'s attributes change, and nothing when they stay', async () => {
+    const s = await scenario({ workerAttributes: { skills: ['sales'] } });
+    const { response, close } = await open(s);
+    const reading = readEvents(response, 1);
+    await setWorkerAttributes(s.workspaceSid, s.workerSid, { skills: ['sales'] }); // unchanged: no event
+    const worker = await setWorkerAttributes(s.workspaceSid, s.workerSid, { skills: ['sales', 'billing'] });
+    expect(JSON.parse(worker.attributes)).to.deep.equal({ skills: ['sales', 'billing'] });
+    const [event] = await reading;
+    close();
+    expect(event!.event).to.equal('worker.attributes.update');
+    expect(event!.data).to.include({ ResourceType: 'worker', WorkerSid: s.workerSid, WorkerActivityName: 'Available' });
+    expect(JSON.parse(event!.data.WorkerAttributes)).to.deep.equal({ skills: ['sales', 'billing'] });
   });
 });

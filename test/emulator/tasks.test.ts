@@ -256,7 +256,10 @@ describe('emulator control API: tasks', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-    await expectError(await post('a', { assignmentStatus: 'completed' }), 400);
+    await expectError(await post('a', { assignmentStatus: 'completed', priority: 99 }), 400);
+    await expectError(await post('a', { priority: -5, attributes: { name: 'changed' } }), 400);
+    const unchanged = await getTask(s.workspaceSid, 'a');
+    expect([unchanged.priority, JSON.parse(unchanged.attributes)], 'a refused update changes nothing').to.deep.equal([7, { name: 'Zoë' }]);
     await expectError(await post('b', { assignmentStatus: 'canceled' }), 400);
     await expectError(await post('a', { assignmentStatus: 'wrapping' }), 400);
     const canceled = await updateTask(s.workspaceSid, 'a', { assignmentStatus: 'canceled', reason: 'caller hung up' });

@@ -81,5 +81,9 @@ export const updateTask = (
 export const setActivity = (workspaceSid: string, workerSid: string, activity: string) =>
   control<Worker>(`/workspaces/${workspaceSid}/workers/${workerSid}`, { activity });
 
+/** Replaces a worker's attributes; fires worker.attributes.update. */
+export const setWorkerAttributes = (workspaceSid: string, workerSid: string, attributes: Record<string, unknown>) =>
+  control<Worker>(`/workspaces/${workspaceSid}/workers/${workerSid}`, { attributes });
+
 /** The `Authorization` header value for HTTP Basic with the scenario's account credentials. */
 export const basicAuth = (s: Pick<Scenario, 'accountSid' | 'authToken'>) => `Basic ${btoa(`${s.accountSid}:${s.authToken}`)}`;

@@ -187,7 +187,7 @@ export type EventBridgeFrame =
   | { event_type: 'init'; payload: EventBridgeInit }
   | { event_type: (typeof EVENT_BRIDGE_RESERVATION_EVENTS)[number]; payload: EventBridgeReservation }
   | { event_type: (typeof EVENT_BRIDGE_TASK_EVENTS)[number]; payload: EventBridgeTask }
-  | { event_type: 'worker.activity.update'; payload: EventBridgeWorker };
+  | { event_type: 'worker.activity.update' | 'worker.attributes.update'; payload: EventBridgeWorker };
 
 /** The WebSocket URL's query parameters (lib/util/Constants.js `EB_URL_PARAMS`). */
 export const EVENT_BRIDGE_URL_PARAMS = {

@@ -8,16 +8,25 @@ const buttonsOf = (row: HTMLElement) => [...row.querySelectorAll('[part~="action
 
 describe('reservation-panel strings and languages', () => {
   it('speaks German with the shipped table, with durations in the page language', async () => {
-    const s = await scenario({ reservationTimeoutSeconds: 3600, reservations: [{ status: 'pending', ageSeconds: 150 }] });
-    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', lang: 'de' }, { token: s.token, strings: DE } as any);
-    const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
-    await (row as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const s = await scenario({
+      reservationTimeoutSeconds: 3600,
+      workerActivity: 'Break',
+      tasks: { t: { attributes: { name: 'Jürgen Groß' }, channel: 'email', queue: 'Billing', priority: 3, ageSeconds: 150 } },
+      reservations: [{ status: 'pending', ageSeconds: 150, task: 't' }, { status: 'completed' }],
+    });
+    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', lang: 'de', 'reservation-timeout': '3600' }, { token: s.token, strings: DE } as any);
+    const [row] = await waitFor(() => (rows(el).length && visibleText(rows(el)[0]).includes('Jürgen') ? rows(el) : null), 'a row with its task');
+    await el.updateComplete;
     const text = visibleText(row);
-    expect(text).to.include('Ausstehend');
-    expect(text).to.include('Mitarbeiter');
+    for (const part of ['Ausstehend', 'Kanal', 'E-Mail', 'Warteschlange', 'Billing', 'Priorität', 'Wartet seit', 'Verbleibend', 'Details']) {
+      expect(text, part).to.include(part);
+    }
     expect(text).to.include(new Intl.NumberFormat('de', { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(2));
     expect(buttonsOf(row)).to.deep.equal(['Annehmen', 'Ablehnen', 'Aus Warteschlange holen', 'Anrufen', 'Umleiten', 'Konferenz']);
-    expect(row.getAttribute('aria-label')).to.equal(`Reservierung für Aufgabe ${s.reservations[0].task_sid}`);
+    expect(row.getAttribute('aria-label')).to.equal('Reservierung: Jürgen Groß');
+    expect(visibleText(el.shadowRoot!.querySelector('.separator')!)).to.equal('Erledigt');
+    await waitFor(() => el.shadowRoot!.querySelector('[part~="header"]'), 'the header');
+    expect(visibleText(el.shadowRoot!.querySelector('[part~="header"]')!)).to.include('Aktivität: Break');
     expect(el.shadowRoot!.querySelector('[part~="list"]')!.getAttribute('aria-label')).to.equal('Reservierungen');
   });
 

@@ -164,7 +164,7 @@ describe('reservation-panel live status', () => {
   });
 
   it('announces status changes and new reservations in a polite live region', async () => {
-    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    const s = await scenario({ tasks: { t: { attributes: { name: 'Jane Doe' } } }, reservations: [{ status: 'pending', task: 't' }] });
     const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '100' }, { token: s.token });
     await waitFor(() => rows(el).length === 1, 'the list');
     const region = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
@@ -172,7 +172,7 @@ describe('reservation-panel live status', () => {
     await setStatus(s.workspaceSid, s.reservations[0].sid, 'rescinded');
     await waitFor(() => of('reservation-status-change').length === 1, 'the change');
     await el.updateComplete;
-    expect(region.textContent).to.include(`Reservation for task ${s.reservations[0].task_sid} is now rescinded.`);
+    expect(region.textContent).to.include('Reservation Jane Doe is now rescinded.');
   });
 
   it('closes an open form when the reservation moves, and says why', async () => {

@@ -53,39 +53,50 @@ describe('reservation-panel', () => {
     expect(el.outerHTML).not.to.include(s.token);
   });
 
-  it('shows a loading state, then the reservations with status, task, worker and age', async () => {
+  it('shows a loading state, then what each reservation is: title, channel, queue, priority, wait; the worker once, in the header', async () => {
     const s = await scenario({
       workerName: 'Ada Lovelace',
       reservationTimeoutSeconds: 600,
-      reservations: [{ status: 'completed', ageSeconds: 30 }, { status: 'pending', ageSeconds: 125 }],
+      tasks: {
+        call: { attributes: { name: 'Jane Doe', from: '+15550100' }, channel: 'voice', queue: 'Sales', priority: 5, ageSeconds: 125 },
+        old: { attributes: { from: 'sam@example.com' }, channel: 'email', queue: 'Billing' },
+      },
+      reservations: [
+        { status: 'completed', ageSeconds: 30, task: 'old' },
+        { status: 'pending', ageSeconds: 60, task: 'call' },
+      ],
     });
     await setFaults(s.workspaceSid, [{ method: 'GET', latencyMs: 400, times: 1 }]);
     const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
     const loading = await waitFor(() => notice(el), 'loading notice');
     expect(loading.getAttribute('role')).to.equal('status');
-    expect(loading.textContent).to.match(/loading reservations/i);
-    await waitFor(() => rows(el).length === 2, 'two rows');
+    expect(loading.textContent).to.match(/loading/i);
+    await waitFor(() => rows(el).length === 2 && visibleText(rows(el)[0]).includes('Jane Doe') && visibleText(rows(el)[1]).includes('sam@'), 'two rows with their tasks');
     const [first, second] = rows(el);
     // active first, whatever the API's order
     expect(first.dataset.reservationSid).to.equal(s.reservations[1].sid);
     expect(first.dataset.reservationStatus).to.equal('pending');
     expect(second.dataset.reservationStatus).to.equal('completed');
     const text = visibleText(first);
-    expect(text).to.include('Pending');
-    expect(text).to.include(s.reservations[1].task_sid);
-    expect(text).to.include('Ada Lovelace');
-    expect(text).to.include('2 min');
+    for (const part of ['Jane Doe', '+15550100', 'Pending', 'Voice', 'Sales', '5', '2 min']) expect(text, part).to.include(part);
+    expect(first.querySelector('svg[role="img"]')!.getAttribute('aria-label'), 'the channel icon has a text alternative').to.equal('Voice');
     expect(visibleText(second)).to.include('Completed');
+    expect(visibleText(second)).to.include('sam@example.com');
+    // the worker's name once, in the header, not on every row
+    await waitFor(() => el.shadowRoot!.querySelector('[part~="header"]'), 'the header');
+    expect(visibleText(el.shadowRoot!.querySelector('[part~="header"]')!)).to.include('Ada Lovelace');
+    expect(visibleText(el.shadowRoot!.querySelector('[part~="header"]')!)).to.include('Available');
+    for (const row of rows(el)) expect(visibleText(row)).not.to.include('Ada Lovelace');
     expect(of('reservation-load')).to.have.length(1);
     expect(of('reservation-status-change')).to.have.length(0);
   });
 
-  it('labels each reservation as a group a screen reader can name', async () => {
-    const s = await scenario({ reservations: [{ status: 'pending' }] });
+  it('labels each reservation as a group named by its title', async () => {
+    const s = await scenario({ tasks: { t: { attributes: { name: 'Jane Doe' } } }, reservations: [{ status: 'pending', task: 't' }] });
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
     const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
     expect(row.getAttribute('role')).to.equal('group');
-    expect(row.getAttribute('aria-label')).to.include(s.reservations[0].task_sid);
+    await waitFor(() => row.getAttribute('aria-label') === 'Reservation: Jane Doe', 'the label from the task');
   });
 
   it('keeps each age current', async () => {
@@ -158,7 +169,7 @@ describe('reservation-panel', () => {
     expect(of('reservation-load')).to.have.length(1);
   });
 
-  it('explains a missing token once, and sends nothing', async () => {
+  it('waits quietly to be signed in: a status, no error, no alert, nothing sent', async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
     const { el, of } = await mount({
       'api-base': API_BASE,
@@ -166,15 +177,25 @@ describe('reservation-panel', () => {
       'worker-sid': s.workerSid,
       'poll-interval': '0',
     });
-    el.pollInterval = 10; // another property change must not repeat the error
-    await el.updateComplete;
-    expect(notice(el)!.textContent).to.match(/no token/i);
-    expect(of('reservation-error')).to.have.length(1);
-    expect(of('reservation-error')[0]).to.include({ operation: 'list', status: 0 });
-    await new Promise((r) => setTimeout(r, 100));
+    const alerts: string[] = [];
+    const watch = new MutationObserver(() => {
+      for (const a of el.shadowRoot!.querySelectorAll('[role="alert"]')) alerts.push(a.textContent ?? '');
+    });
+    watch.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    el.pollInterval = 10; // another property change must not change that
+    await waitFor(() => notice(el)?.textContent?.match(/waiting for sign-in/i), 'the waiting status');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(notice(el)!.getAttribute('role')).to.equal('status');
+    expect(of('reservation-error')).to.have.length(0);
+    expect(alerts, 'no alert flashes').to.deep.equal([]);
+    expect(el.matches(':state(waiting)')).to.equal(true);
+    expect(el.matches(':state(error)')).to.equal(false);
     expect(await requests(s.workspaceSid)).to.have.length(0);
     el.token = s.token;
     await waitFor(() => rows(el).length === 1, 'the list once the token is set');
+    watch.disconnect();
+    expect(alerts).to.deep.equal([]);
+    expect(of('reservation-error')).to.have.length(0);
   });
 
   it('explains a malformed SID and a missing api-base', async () => {
@@ -189,11 +210,21 @@ describe('reservation-panel', () => {
   });
 
   it('never renders server data as HTML', async () => {
-    const s = await scenario({ workerName: '<img src=x onerror="window.__xss=1">Eve', reservations: [{ status: 'pending' }] });
+    const markup = '<img src=x onerror="window.__xss=1">Eve';
+    const s = await scenario({
+      workerName: markup,
+      tasks: { t: { attributes: { name: markup, from: '<b>bold</b>', nested: { note: '<script>window.__xss=2</script>' } } } },
+      reservations: [{ status: 'pending', task: 't' }],
+    });
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
-    const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
-    expect(row.querySelector('img')).to.equal(null);
+    const [row] = await waitFor(() => (rows(el).length && visibleText(rows(el)[0]).includes('<img') ? rows(el) : null), 'a row with its task');
+    row.querySelector<HTMLButtonElement>('[aria-expanded]')!.click();
+    await el.updateComplete;
+    await waitFor(() => el.shadowRoot!.querySelector('[part~="header"]'), 'the header');
+    expect(el.shadowRoot!.querySelectorAll('img, b, script')).to.have.length(0);
     expect(visibleText(row)).to.include('<img src=x');
+    expect(visibleText(row)).to.include('<script>window.__xss=2</script>');
+    expect(visibleText(el.shadowRoot!.querySelector('[part~="header"]')!)).to.include('<img src=x');
     expect((window as any).__xss).to.equal(undefined);
   });
 

@@ -121,7 +121,7 @@ function message(v: RowView) {
   if (!m || (v.state?.open && m.kind === 'error' && m.action === v.state.open.action)) return nothing;
   return m.kind === 'error'
     ? html`<p part="action-error" class="message error" role="alert" tabindex="-1">${m.text}</p>`
-    : html`<p part="action-message" class="message" role="status" tabindex="-1">${m.text}</p>`;
+    : html`<p part="action-message" class="message" role="alert" tabindex="-1">${m.text}</p>`;
 }
 
 /** One reservation: its task's title, channel, queue, priority, wait and countdown, details and actions. */

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { subscribeClock } from '../state/clock.js';
 
 /** A clock step longer than this while the page is visible means the computer slept. */
-export const WAKE_GAP_MS = 15_000;
+export const WAKE_GAP_MS = 10_000;
 
 export interface PageCallbacks {
   /** the page was hidden or shown (`visibilitychange`) */

@@ -21,6 +21,7 @@ import {
   faultsRoute,
   getReservationRoute,
   getTaskRoute,
+  readJson,
   requestsRoute,
   scenarioRoute,
   setStatusRoute,
@@ -29,7 +30,7 @@ import {
   updateWorkerRoute,
 } from './control.js';
 import { demoTokenRoute, demoWorkersRoute } from './demo.js';
-import { eventStreamRoute } from './events.js';
+import { eventStreamRoute, streamsControlRoute } from './events.js';
 import {
   EVENT_BRIDGE_ALLOW_HEADERS,
   EVENT_BRIDGE_PATH,
@@ -122,6 +123,9 @@ function buildRoutes(ctx: EmulatorContext, options: AppOptions): Hono<AppEnv> {
     app.on(['GET', 'POST'], `${cp}/workspaces/:ws/workers/:wk/sockets`, (c) =>
       socketsControlRoute(ctx, options.eventBridge, c.req.method, c.env.body, c.req.param('ws')!, c.req.param('wk')!),
     );
+    app.on(['GET', 'POST'], `${cp}/workspaces/:ws/workers/:wk/streams`, async (c) =>
+      streamsControlRoute(ctx, c.req.param('ws')!, c.req.param('wk')!, c.req.method === 'POST' ? await readJson(c.env.body) : undefined),
+    );
   }
   if (options.demo) {
     app.get(`${p}/demo/token`, (c) => demoTokenRoute(ctx, c.req.raw));
@@ -146,6 +150,7 @@ function matchFault(ws: WorkspaceRecord, method: string, path: string): FaultSta
   if (i < 0) return undefined;
   const fault = ws.faults[i]!;
   fault.remaining -= 1;
+  fault.matched = (fault.matched ?? 0) + 1;
   if (fault.remaining <= 0) ws.faults.splice(i, 1);
   return fault;
 }
@@ -238,7 +243,8 @@ export function createFetch(ctx: EmulatorContext, options: AppOptions): (request
       const retryAfter: Record<string, string> =
         fault?.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       if (fault?.body !== undefined) {
-        response = new Response(fault.body, {
+        // `{{n}}` in a fault's body counts the requests it met (1, 2, …): a body that changes every time
+        response = new Response(fault.body.replaceAll('{{n}}', String(fault.matched)), {
           status: fault.status ?? 500,
           headers: { 'content-type': fault.contentType ?? 'application/json', ...retryAfter },
         });

@@ -11,8 +11,8 @@ export interface EmulatorContext {
   /** normalised mount point: '' or '/x' (no trailing slash) */
   basePath: string;
   issueToken(options: TokenOptions): Promise<string>;
-  /** open event streams, each with the function that ends it */
-  streams: Set<() => void>;
+  /** open event streams: the function that ends each, and whose it is (`WS…|WK…`) */
+  streams: Map<() => void, string>;
 }
 
 /** The absolute URL of the API root (`…/v1`) for a request. */

@@ -17,7 +17,7 @@
  * with ReservationSid on reservation events.
  */
 import { authenticate, authorize } from './auth.js';
-import type { EmulatorContext } from './context.js';
+import { json, type EmulatorContext } from './context.js';
 import { notFound } from './errors.js';
 import type { StoreEvent, StoreListener, TaskRecord, WorkerRecord, WorkspaceRecord } from './state.js';
 
@@ -136,7 +136,7 @@ export async function eventStreamRoute(ctx: EmulatorContext, request: Request, w
           // already closed
         }
       };
-      ctx.streams.add(stop);
+      ctx.streams.set(stop, `${wsSid}|${wkSid}`);
       request.signal.addEventListener('abort', () => stop());
       send(': connected\nretry: 1000\n\n');
     },
@@ -147,4 +147,16 @@ export async function eventStreamRoute(ctx: EmulatorContext, request: Request, w
   return new Response(body, {
     headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' },
   });
+}
+
+/**
+ * `GET|POST ${basePath}/__control/workspaces/{WS}/workers/{WK}/streams`: how many event
+ * streams the worker has open; `{ "cut": true }` ends them on the server's side, as a
+ * proxy's idle timeout does (the client sees the stream end and reconnects).
+ */
+export function streamsControlRoute(ctx: EmulatorContext, wsSid: string, wkSid: string, body: Record<string, unknown> | undefined) {
+  const key = `${wsSid}|${wkSid}`;
+  const mine = [...ctx.streams].filter(([, owner]) => owner === key).map(([stop]) => stop);
+  if (body?.cut === true) for (const stop of mine) stop();
+  return json({ open: body?.cut === true ? 0 : mine.length });
 }

@@ -126,7 +126,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     auth,
     basePath: normaliseBasePath(options.basePath),
     issueToken,
-    streams: new Set(),
+    streams: new Map(),
   };
 
   const timers = new Map<ReturnType<typeof setTimeout>, () => void>();
@@ -156,7 +156,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     eventBridge,
     issueToken,
     close() {
-      ctx.streams.forEach((stop) => stop());
+      ctx.streams.forEach((_, stop) => stop());
       eventBridge.close();
       intervals.forEach((t) => clearInterval(t));
       intervals.length = 0;

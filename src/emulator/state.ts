@@ -126,6 +126,8 @@ export interface ReservationRecord {
 export interface FaultState extends Fault {
   /** matching requests it still applies to (Infinity when unlimited) */
   remaining: number;
+  /** how many requests it met so far */
+  matched?: number;
 }
 
 export interface WorkspaceRecord {

@@ -11,6 +11,7 @@ import {
   type Scenario,
 } from '../support/emulator.js';
 import { mount, rows, visibleText, waitFor } from '../support/panel.js';
+import { ignoreResizeObserverLoop } from '../support/panel.js';
 
 const listGets = async (s: Scenario) =>
   (await requests(s.workspaceSid)).filter((r) => r.method === 'GET' && r.path.endsWith('/Reservations'));
@@ -255,15 +256,7 @@ describe('reservation-panel keeps an exact picture', () => {
 });
 
 describe('reservation-panel long lists', () => {
-  // The virtualizer's layout can outlast one ResizeObserver round, which Chromium reports as a
-  // harmless "ResizeObserver loop" error event.
-  let original: OnErrorEventHandler;
-  beforeEach(() => {
-    original = window.onerror;
-    window.onerror = (message, ...rest) =>
-      String(message).includes('ResizeObserver loop') ? true : (original?.call(window, message, ...rest) ?? false);
-  });
-  afterEach(() => (window.onerror = original));
+  ignoreResizeObserverLoop();
 
   it('virtualizes a long list: only rows in view are in the DOM, and scrolling reaches the last', async () => {
     const s = await scenario({

@@ -87,3 +87,7 @@ export const setWorkerAttributes = (workspaceSid: string, workerSid: string, att
 
 /** The `Authorization` header value for HTTP Basic with the scenario's account credentials. */
 export const basicAuth = (s: Pick<Scenario, 'accountSid' | 'authToken'>) => `Basic ${btoa(`${s.accountSid}:${s.authToken}`)}`;
+
+/** Ends a worker's event streams on the server's side, as a proxy's idle timeout does; or counts them. */
+export const streams = (workspaceSid: string, workerSid: string, change?: { cut: true }) =>
+  control<{ open: number }>(`/workspaces/${workspaceSid}/workers/${workerSid}/streams`, change);

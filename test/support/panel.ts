@@ -69,3 +69,17 @@ export function visibleText(node: Element): string {
 }
 
 export const notice = (el: ReservationPanel) => el.shadowRoot!.querySelector<HTMLElement>('[part~="notice"]');
+
+/**
+ * The virtualizer's layout can outlast one ResizeObserver round, which Chromium reports as a
+ * harmless "ResizeObserver loop" error event: tests of long lists ignore that one message.
+ */
+export function ignoreResizeObserverLoop() {
+  let original: OnErrorEventHandler;
+  beforeEach(() => {
+    original = window.onerror;
+    window.onerror = (message, ...rest) =>
+      String(message).includes('ResizeObserver loop') ? true : (original?.call(window, message, ...rest) ?? false);
+  });
+  afterEach(() => (window.onerror = original));
+}

@@ -281,10 +281,13 @@ export class RowsController implements ReactiveController {
     const mark = this.focus;
     if (!mark || mark.sid !== sid) return;
     if (!el) {
-      if (this.root.activeElement && !this.root.activeElement.matches('[part~="list"]')) return;
-      // The row with focus went out of the DOM (scrolled out of a virtual list): focus waits on the list.
-      mark.parked = true;
-      this.root.querySelector<HTMLElement>('[part~="list"]')?.focus({ preventScroll: true });
+      // Told before the row's nodes go: look once they are gone.
+      queueMicrotask(() => {
+        if (this.focus !== mark || (this.root.activeElement && !this.root.activeElement.matches('[part~="list"]'))) return;
+        // The row with focus went out of the DOM (scrolled out of a virtual list): focus waits on the list.
+        mark.parked = true;
+        this.root.querySelector<HTMLElement>('[part~="list"]')?.focus({ preventScroll: true });
+      });
       return;
     }
     if (mark.parked) {

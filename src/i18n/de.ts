@@ -43,6 +43,7 @@ export const DE: PanelStrings = {
   taskLoading: 'Aufgabe wird geladen …',
   taskFailed: (message) => `Die Aufgabe konnte nicht geladen werden: ${message}`,
   details: 'Details',
+  detailsOf: (title) => `Details: ${title}`,
   noDetails: 'Keine Attribute.',
   finished: 'Erledigt',
   activity: 'Aktivität',

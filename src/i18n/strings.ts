@@ -32,6 +32,8 @@ export interface PanelStrings {
   taskLoading: string;
   taskFailed(message: string): string;
   details: string;
+  /** the accessible name of a row's details */
+  detailsOf(title: string): string;
   noDetails: string;
   /** the separator before finished reservations */
   finished: string;
@@ -119,6 +121,7 @@ export const EN: PanelStrings = {
   taskLoading: 'Loading the task…',
   taskFailed: (message) => `The task could not be loaded: ${message}`,
   details: 'Details',
+  detailsOf: (title) => `Details: ${title}`,
   noDetails: 'No attributes.',
   finished: 'Finished',
   activity: 'Activity',

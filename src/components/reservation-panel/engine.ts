@@ -43,6 +43,9 @@ function loadVirtualize(): Promise<Virtualize> {
   ));
 }
 
+/** Host `taskSummary` functions that threw (and were reported). */
+const failedHooks = new WeakSet<TaskSummaryFn>();
+
 /** What the engine needs of its panel. */
 export interface EngineHost {
   readonly element: ReactiveElement;
@@ -168,7 +171,9 @@ export class PanelEngine {
     try {
       return plainSummary(hook(task, r), fallback);
     } catch (e) {
-      console.error('taskSummary threw; the default summary is shown:', e);
+      // Told once per hook, not on every render.
+      if (!failedHooks.has(hook)) console.error('taskSummary threw; the default summary is shown:', e);
+      failedHooks.add(hook);
       return fallback;
     }
   }

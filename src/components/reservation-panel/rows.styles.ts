@@ -168,13 +168,20 @@ export const rowStyles = css`
     content: '▾ ';
   }
   .attributes {
+    max-height: 20em;
+    overflow: auto;
+    font-size: 0.9em;
+    border-radius: var(--_radius);
+  }
+  .attributes:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .attributes dl {
     margin: 0;
     display: grid;
     grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     gap: 0.125em var(--_gap);
-    font-size: 0.9em;
-    max-height: 20em;
-    overflow: auto;
   }
   .attributes div {
     display: contents;

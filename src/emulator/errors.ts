@@ -13,7 +13,9 @@
  * - 412 → 20412 stale `If-Match` (Twilio documents no code for it; by analogy with 20404)
  * - 429 → 20429 too many requests; 500 → 20500; 503 → 20503; any other status s → 20000 + s
  */
-import type { Instruction } from '../wire/types.js';
+import type { Instruction, TwilioErrorBody } from '../wire/types.js';
+
+export type { TwilioErrorBody };
 
 /** Twilio error codes for an instruction on a reservation that is not pending. */
 export const NOT_PENDING_CODES: Readonly<Record<Instruction, number>> = {
@@ -68,13 +70,6 @@ export function codeForStatus(status: number): number {
 
 export function defaultMessage(status: number): string {
   return DEFAULT_MESSAGES[status] ?? `HTTP ${status}`;
-}
-
-export interface TwilioErrorBody {
-  code: number;
-  message: string;
-  more_info: string;
-  status: number;
 }
 
 export function errorBody(status: number, code: number, message: string): TwilioErrorBody {

@@ -25,7 +25,6 @@ function useConnection(kind: string) {
 useConnection(connectionSelect.value);
 const log = document.querySelector<HTMLOListElement>('#log')!;
 
-
 function summarize(type: string, detail: Record<string, unknown>) {
   if (type === 'reservation-load') {
     const list = detail.reservations as unknown[];
@@ -44,9 +43,7 @@ for (const type of RESERVATION_EVENT_NAMES) {
   });
 }
 
-const workers: { workspaceSid: string; workerSid: string; friendlyName: string }[] = await (
-  await fetch('/emulator/demo/workers')
-).json();
+const workers: { workspaceSid: string; workerSid: string; friendlyName: string }[] = await (await fetch('/emulator/demo/workers')).json();
 
 /** The host backend's token endpoint, here the emulator's demo one. */
 async function fetchToken(workerSid = workerSelect.value || workers[0]?.workerSid, ttl = 3600): Promise<string> {

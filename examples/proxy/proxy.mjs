@@ -94,7 +94,15 @@ const ROUTES = [
 ];
 
 /** Twilio's code for an HTTP status, as the emulator uses them (20000 + status otherwise). */
-const CODES = /** @type {Record<number, number>} */ ({ 400: 20001, 401: 20003, 403: 20403, 404: 20404, 405: 20004, 500: 20500, 503: 20503 });
+const CODES = /** @type {Record<number, number>} */ ({
+  400: 20001,
+  401: 20003,
+  403: 20403,
+  404: 20404,
+  405: 20004,
+  500: 20500,
+  503: 20503,
+});
 const codeFor = (/** @type {number} */ status) => CODES[status] ?? 20000 + status;
 
 /** A refusal that becomes a Twilio-shaped error response. */
@@ -195,7 +203,11 @@ export function createProxy(options) {
   /** @param {string | null} origin @returns {Record<string, string>} */
   const corsHeaders = (origin) =>
     originAllowed(origin)
-      ? { 'access-control-allow-origin': /** @type {string} */ (origin), 'access-control-expose-headers': CORS_EXPOSE_HEADERS, vary: 'Origin' }
+      ? {
+          'access-control-allow-origin': /** @type {string} */ (origin),
+          'access-control-expose-headers': CORS_EXPOSE_HEADERS,
+          vary: 'Origin',
+        }
       : { vary: 'Origin' };
 
   /** @param {Request} request */
@@ -336,7 +348,12 @@ export function createProxy(options) {
       payload = await response.arrayBuffer();
     } catch (e) {
       if (controller.signal.aborted) throw new ProxyError(504, 'TaskRouter did not answer in time', {}, 'upstream timeout');
-      throw new ProxyError(502, 'TaskRouter could not be reached', {}, `upstream unreachable (${e instanceof Error ? e.message : 'error'})`);
+      throw new ProxyError(
+        502,
+        'TaskRouter could not be reached',
+        {},
+        `upstream unreachable (${e instanceof Error ? e.message : 'error'})`,
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -383,7 +400,10 @@ export function createProxy(options) {
     if (response.status !== 200) return passBack(response, payload);
     try {
       const page = JSON.parse(new TextDecoder().decode(payload));
-      return Array.isArray(page?.reservations) && page.reservations.some((/** @type {{ worker_sid?: string }} */ r) => r?.worker_sid === workerSid);
+      return (
+        Array.isArray(page?.reservations) &&
+        page.reservations.some((/** @type {{ worker_sid?: string }} */ r) => r?.worker_sid === workerSid)
+      );
     } catch {
       throw new ProxyError(502, 'TaskRouter answered with something that is not JSON', {}, 'upstream not JSON');
     }

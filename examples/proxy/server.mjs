@@ -23,7 +23,11 @@ import { createProxy, DEFAULT_UPSTREAM } from './proxy.mjs';
 
 const env = process.env;
 const useApiKey = Boolean(env.TWILIO_API_KEY_SID || env.TWILIO_API_KEY_SECRET);
-const required = ['TWILIO_ACCOUNT_SID', 'TOKEN_SIGNING_SECRET', ...(useApiKey ? ['TWILIO_API_KEY_SID', 'TWILIO_API_KEY_SECRET'] : ['TWILIO_AUTH_TOKEN'])];
+const required = [
+  'TWILIO_ACCOUNT_SID',
+  'TOKEN_SIGNING_SECRET',
+  ...(useApiKey ? ['TWILIO_API_KEY_SID', 'TWILIO_API_KEY_SECRET'] : ['TWILIO_AUTH_TOKEN']),
+];
 const missing = required.filter((name) => !env[name]);
 if (missing.length > 0) {
   console.error(`reservation-panel proxy: set ${missing.join(', ')} (see examples/proxy/README.md)`);
@@ -40,10 +44,15 @@ const proxy = createProxy({
   upstream,
   accountSid: /** @type {string} */ (env.TWILIO_ACCOUNT_SID),
   authToken: env.TWILIO_AUTH_TOKEN,
-  apiKey: useApiKey ? { sid: /** @type {string} */ (env.TWILIO_API_KEY_SID), secret: /** @type {string} */ (env.TWILIO_API_KEY_SECRET) } : undefined,
+  apiKey: useApiKey
+    ? { sid: /** @type {string} */ (env.TWILIO_API_KEY_SID), secret: /** @type {string} */ (env.TWILIO_API_KEY_SECRET) }
+    : undefined,
   signingSecret: env.TOKEN_SIGNING_SECRET,
   tokenIssuer: env.TOKEN_ISSUER || undefined,
-  allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
   basePath: env.BASE_PATH || '/v1',
   timeoutMs: Number(env.TIMEOUT_MS || 10_000),
   log: (entry) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`),

@@ -21,21 +21,11 @@ import { badRequest, forbidden, notFound } from './errors.js';
 import { paginate } from './paging.js';
 import { compareByCreated, type WorkerRecord, type WorkspaceRecord } from './state.js';
 import { validatePaging, validateStatusFilter } from './validate.js';
-import {
-  activityToWire,
-  taskReservationToWire,
-  taskToWire,
-  workerChannelToWire,
-  workerToWire,
-} from './wire.js';
+import { activityToWire, taskReservationToWire, taskToWire, workerChannelToWire, workerToWire } from './wire.js';
 
 const WORKER_SID = /^WK[0-9a-fA-F]{32}$/;
 
-async function workspaceFor(
-  ctx: EmulatorContext,
-  request: Request,
-  wsSid: string,
-): Promise<{ auth: AuthResult; ws: WorkspaceRecord }> {
+async function workspaceFor(ctx: EmulatorContext, request: Request, wsSid: string): Promise<{ auth: AuthResult; ws: WorkspaceRecord }> {
   const auth = await authenticate(ctx.auth, request.headers.get('authorization'));
   authorizeWorkspace(auth, wsSid);
   const ws = ctx.store.workspaces.get(wsSid);

@@ -57,13 +57,7 @@ export async function listReservations(ctx: EmulatorContext, request: Request, w
   return json({ reservations: items.map((r) => reservationToWire(base, t.ws, r)), meta }, 200, { etag: pageEtag(items) });
 }
 
-export async function fetchReservation(
-  ctx: EmulatorContext,
-  request: Request,
-  wsSid: string,
-  wkSid: string,
-  wrSid: string,
-) {
+export async function fetchReservation(ctx: EmulatorContext, request: Request, wsSid: string, wkSid: string, wrSid: string) {
   const t = await resolve(ctx, request, wsSid, wkSid);
   const r = reservationOf(t, wrSid);
   return json(reservationToWire(wireBase(ctx, request.url), t.ws, r));
@@ -73,18 +67,16 @@ export async function fetchReservation(
 function ifMatchHolds(header: string, r: ReservationRecord): boolean {
   return header
     .split(',')
-    .map((v) => v.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1'))
+    .map((v) =>
+      v
+        .trim()
+        .replace(/^W\//, '')
+        .replace(/^"(.*)"$/, '$1'),
+    )
     .some((v) => v === '*' || v === String(r.version));
 }
 
-export async function updateReservation(
-  ctx: EmulatorContext,
-  request: Request,
-  body: string,
-  wsSid: string,
-  wkSid: string,
-  wrSid: string,
-) {
+export async function updateReservation(ctx: EmulatorContext, request: Request, body: string, wsSid: string, wkSid: string, wrSid: string) {
   const t = await resolve(ctx, request, wsSid, wkSid);
   const r = reservationOf(t, wrSid);
   const command = validateUpdate(parseForm(request.headers.get('content-type'), body));

@@ -6,14 +6,7 @@
  */
 import { Hono } from 'hono';
 import { fetchReservation, listReservations, updateReservation } from './api.js';
-import {
-  fetchTask,
-  fetchWorker,
-  fetchWorkerChannel,
-  listActivities,
-  listTaskReservations,
-  listWorkerChannels,
-} from './api-workspace.js';
+import { fetchTask, fetchWorker, fetchWorkerChannel, listActivities, listTaskReservations, listWorkerChannels } from './api-workspace.js';
 import type { EmulatorContext } from './context.js';
 import {
   addReservationRoute,
@@ -31,12 +24,7 @@ import {
 } from './control.js';
 import { demoTokenRoute, demoWorkersRoute } from './demo.js';
 import { eventStreamRoute, streamsControlRoute } from './events.js';
-import {
-  EVENT_BRIDGE_ALLOW_HEADERS,
-  EVENT_BRIDGE_PATH,
-  eventBridgeRoute,
-  eventBridgeTarget,
-} from './event-bridge.js';
+import { EVENT_BRIDGE_ALLOW_HEADERS, EVENT_BRIDGE_PATH, eventBridgeRoute, eventBridgeTarget } from './event-bridge.js';
 import { socketsControlRoute, type EventBridgeHub } from './event-bridge-hub.js';
 import { ApiError, EmulatorDropError, codeForStatus, defaultMessage, errorResponse } from './errors.js';
 import { REQUEST_LOG_LIMIT, type FaultState, type WorkspaceRecord } from './state.js';
@@ -68,9 +56,7 @@ function buildRoutes(ctx: EmulatorContext, options: AppOptions): Hono<AppEnv> {
   app.get(list, (c) => listReservations(ctx, c.req.raw, c.req.param('ws')!, c.req.param('wk')!));
   app.all(list, () => methodNotAllowed('GET'));
   app.get(one, (c) => fetchReservation(ctx, c.req.raw, c.req.param('ws')!, c.req.param('wk')!, c.req.param('wr')!));
-  app.post(one, (c) =>
-    updateReservation(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('wk')!, c.req.param('wr')!),
-  );
+  app.post(one, (c) => updateReservation(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('wk')!, c.req.param('wr')!));
   app.all(one, () => methodNotAllowed('GET, POST'));
   app.post(`${p}${EVENT_BRIDGE_PATH}`, (c) =>
     eventBridgeRoute(ctx, c.req.raw, c.env.body, (request, body) => Promise.resolve(app.fetch(request, { body }))),
@@ -89,28 +75,20 @@ function buildRoutes(ctx: EmulatorContext, options: AppOptions): Hono<AppEnv> {
   app.all(`${ws}/Workers/:wk`, () => methodNotAllowed('GET'));
   app.get(`${ws}/Workers/:wk/Channels`, (c) => listWorkerChannels(ctx, c.req.raw, param(c, 'ws'), param(c, 'wk')));
   app.all(`${ws}/Workers/:wk/Channels`, () => methodNotAllowed('GET'));
-  app.get(`${ws}/Workers/:wk/Channels/:wc`, (c) =>
-    fetchWorkerChannel(ctx, c.req.raw, param(c, 'ws'), param(c, 'wk'), param(c, 'wc')),
-  );
+  app.get(`${ws}/Workers/:wk/Channels/:wc`, (c) => fetchWorkerChannel(ctx, c.req.raw, param(c, 'ws'), param(c, 'wk'), param(c, 'wc')));
   app.all(`${ws}/Workers/:wk/Channels/:wc`, () => methodNotAllowed('GET'));
-  app.get(`${p}/events/Workspaces/:ws/Workers/:wk`, (c) =>
-    eventStreamRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('wk')!),
-  );
+  app.get(`${p}/events/Workspaces/:ws/Workers/:wk`, (c) => eventStreamRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('wk')!));
 
   if (options.control) {
     const cp = `${p}/__control`;
     app.post(`${cp}/scenario`, (c) => scenarioRoute(ctx, c.req.raw, c.env.body));
     app.post(`${cp}/token`, (c) => tokenRoute(ctx, c.env.body));
     app.post(`${cp}/workspaces/:ws/reservations`, (c) => addReservationRoute(ctx, c.req.raw, c.env.body, c.req.param('ws')!));
-    app.get(`${cp}/workspaces/:ws/reservations/:wr`, (c) =>
-      getReservationRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('wr')!),
-    );
+    app.get(`${cp}/workspaces/:ws/reservations/:wr`, (c) => getReservationRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('wr')!));
     app.post(`${cp}/workspaces/:ws/reservations/:wr`, (c) =>
       setStatusRoute(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('wr')!),
     );
-    app.get(`${cp}/workspaces/:ws/tasks/:task`, (c) =>
-      getTaskRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('task')!),
-    );
+    app.get(`${cp}/workspaces/:ws/tasks/:task`, (c) => getTaskRoute(ctx, c.req.raw, c.req.param('ws')!, c.req.param('task')!));
     app.post(`${cp}/workspaces/:ws/tasks/:task`, (c) =>
       updateTaskRoute(ctx, c.req.raw, c.env.body, c.req.param('ws')!, c.req.param('task')!),
     );
@@ -214,9 +192,7 @@ export function createFetch(ctx: EmulatorContext, options: AppOptions): (request
 
     // API requests, event-bridge calls and event streams are logged, and faults apply to them.
     const logged = rel.startsWith('/v1/') || rel.startsWith('/events/');
-    const apiWs = logged
-      ? ctx.store.workspaces.get(eb?.workspaceSid ?? WORKSPACE_IN_PATH.exec(rel)?.[1] ?? '')
-      : undefined;
+    const apiWs = logged ? ctx.store.workspaces.get(eb?.workspaceSid ?? WORKSPACE_IN_PATH.exec(rel)?.[1] ?? '') : undefined;
     let response: Response | undefined;
     if (apiWs) {
       const headers: Record<string, string> = {};
@@ -240,8 +216,7 @@ export function createFetch(ctx: EmulatorContext, options: AppOptions): (request
         ctx.store.sweep(apiWs);
       }
       if (fault?.drop) throw new EmulatorDropError();
-      const retryAfter: Record<string, string> =
-        fault?.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+      const retryAfter: Record<string, string> = fault?.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       if (fault?.body !== undefined) {
         // `{{n}}` in a fault's body counts the requests it met (1, 2, …): a body that changes every time
         response = new Response(fault.body.replaceAll('{{n}}', String(fault.matched)), {

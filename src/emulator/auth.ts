@@ -28,9 +28,7 @@ export interface AuthConfig {
   now: () => number;
 }
 
-export type AuthResult =
-  | { kind: 'account' }
-  | { kind: 'token'; workspaceSid: string; workerSid: string; identity: string };
+export type AuthResult = { kind: 'account' } | { kind: 'token'; workspaceSid: string; workerSid: string; identity: string };
 
 export const TOKEN_HEADER = { alg: 'HS256', typ: 'JWT', cty: 'twilio-fpa;v=1' } as const;
 

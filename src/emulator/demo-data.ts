@@ -104,18 +104,66 @@ const customer = (name: string) => CUSTOMERS.find((c) => c.name === name)!;
  */
 export const SEED_TASKS: readonly TaskContent[] = [
   { channel: 'voice', queue: 'Support', priority: 0, ageSeconds: 3700, attributes: voice(customer(COMBINING_NAME), fixedSid('CA', 1)) },
-  { channel: 'email', queue: 'Billing', priority: 0, ageSeconds: 2600, attributes: email(customer('Lukas Schmidt'), 'Lieferung beschädigt – bitte um Ersatz') },
-  { channel: 'sms', queue: 'Support', priority: 1, ageSeconds: 1850, attributes: sms(customer('김민준'), 'Please call me back about my contract renewal') },
+  {
+    channel: 'email',
+    queue: 'Billing',
+    priority: 0,
+    ageSeconds: 2600,
+    attributes: email(customer('Lukas Schmidt'), 'Lieferung beschädigt – bitte um Ersatz'),
+  },
+  {
+    channel: 'sms',
+    queue: 'Support',
+    priority: 1,
+    ageSeconds: 1850,
+    attributes: sms(customer('김민준'), 'Please call me back about my contract renewal'),
+  },
   { channel: 'voice', queue: 'Sales', priority: 0, ageSeconds: 1560, attributes: voice(customer('Дмитрий Иванов'), fixedSid('CA', 2)) },
-  { channel: 'chat', queue: 'Support', priority: 5, ageSeconds: 1290, attributes: chat(customer('Αλέξανδρος Παπαδόπουλος'), 'web', fixedSid('CH', 1)) },
-  { channel: 'chat', queue: 'Sales', priority: 1, ageSeconds: 980, attributes: chat(customer('Amara 🌻 Okafor'), 'whatsapp', fixedSid('CH', 2)) },
-  { channel: 'sms', queue: 'Support', priority: 1, ageSeconds: 420, attributes: sms(customer('נועה לוי'), 'שלום, אני רוצה לשנות את כתובת המשלוח') },
+  {
+    channel: 'chat',
+    queue: 'Support',
+    priority: 5,
+    ageSeconds: 1290,
+    attributes: chat(customer('Αλέξανδρος Παπαδόπουλος'), 'web', fixedSid('CH', 1)),
+  },
+  {
+    channel: 'chat',
+    queue: 'Sales',
+    priority: 1,
+    ageSeconds: 980,
+    attributes: chat(customer('Amara 🌻 Okafor'), 'whatsapp', fixedSid('CH', 2)),
+  },
+  {
+    channel: 'sms',
+    queue: 'Support',
+    priority: 1,
+    ageSeconds: 420,
+    attributes: sms(customer('נועה לוי'), 'שלום, אני רוצה לשנות את כתובת המשלוח'),
+  },
   { channel: 'voice', queue: 'Sales', priority: 10, ageSeconds: 140, attributes: voice(customer('محمد عبد الله'), fixedSid('CA', 3)) },
   { channel: 'chat', queue: 'Support', priority: 5, ageSeconds: 95, attributes: chat(customer('佐藤 美咲'), 'web', fixedSid('CH', 3)) },
   { channel: 'email', queue: 'Billing', priority: 0, ageSeconds: 55, attributes: email(customer(COMBINING_NAME_2), LONG_SUBJECT) },
-  { channel: 'email', queue: 'Billing', priority: 0, ageSeconds: 2300, attributes: email(customer('王秀英'), '发票问题 / Invoice question') },
-  { channel: 'voice', queue: 'Support', priority: 50, ageSeconds: 80, attributes: voice(customer('Siobhán Ó Súilleabháin'), fixedSid('CA', 4)) },
-  { channel: 'sms', queue: 'Sales', priority: 0, ageSeconds: 2700, attributes: sms(customer('प्रिया शर्मा'), 'Is the store on Main St open on Sunday? 🛒') },
+  {
+    channel: 'email',
+    queue: 'Billing',
+    priority: 0,
+    ageSeconds: 2300,
+    attributes: email(customer('王秀英'), '发票问题 / Invoice question'),
+  },
+  {
+    channel: 'voice',
+    queue: 'Support',
+    priority: 50,
+    ageSeconds: 80,
+    attributes: voice(customer('Siobhán Ó Súilleabháin'), fixedSid('CA', 4)),
+  },
+  {
+    channel: 'sms',
+    queue: 'Sales',
+    priority: 0,
+    ageSeconds: 2700,
+    attributes: sms(customer('प्रिया शर्मा'), 'Is the store on Main St open on Sunday? 🛒'),
+  },
   {
     channel: 'chat',
     queue: 'Support',
@@ -150,7 +198,12 @@ export function randomTaskContent(random: () => number = Math.random): TaskConte
 
 /** The demo workers' attributes, by worker index. */
 export const DEMO_WORKER_ATTRIBUTES: readonly Record<string, unknown>[] = [
-  { email: 'ada@example.com', contact_uri: 'client:ada', routing: { skills: ['sales', 'support'], levels: { support: 3 } }, languages: ['en', 'ar'] },
+  {
+    email: 'ada@example.com',
+    contact_uri: 'client:ada',
+    routing: { skills: ['sales', 'support'], levels: { support: 3 } },
+    languages: ['en', 'ar'],
+  },
   { email: 'grace@example.com', contact_uri: 'client:grace', routing: { skills: ['support', 'billing'] }, languages: ['en', 'ja', 'zh'] },
   { email: 'alan@example.com', contact_uri: 'client:alan', routing: { skills: ['billing'] }, languages: ['en', 'de'] },
 ];

@@ -95,18 +95,12 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, code: number = ERROR_CODES.invalidParameter) =>
-  new ApiError(400, message, code);
+export const badRequest = (message: string, code: number = ERROR_CODES.invalidParameter) => new ApiError(400, message, code);
 export const unauthorized = (message: string) => new ApiError(401, message);
 export const forbidden = (message: string) => new ApiError(403, message);
 export const notFound = (message = DEFAULT_MESSAGES[404]!) => new ApiError(404, message);
 
-export function errorResponse(
-  status: number,
-  code: number,
-  message: string,
-  headers: Record<string, string> = {},
-): Response {
+export function errorResponse(status: number, code: number, message: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(errorBody(status, code, message)), {
     status,
     headers: { 'content-type': 'application/json', ...headers },

@@ -160,7 +160,11 @@ export class EventBridgeHub {
         const workers = new Set(event.task.reservationSids.map((sid) => ws.reservations.get(sid)?.workerSid));
         let payload: ReturnType<typeof taskPayload> | undefined;
         for (const workerSid of workers) {
-          if (workerSid) this.push(ws.sid, workerSid, () => ({ event_type: event.eventType, payload: (payload ??= taskPayload(this.ctx, ws, event.task)) }));
+          if (workerSid)
+            this.push(ws.sid, workerSid, () => ({
+              event_type: event.eventType,
+              payload: (payload ??= taskPayload(this.ctx, ws, event.task)),
+            }));
         }
         return;
       }
@@ -389,7 +393,6 @@ export class EventBridgeHub {
     this.sweeper = undefined;
   }
 }
-
 
 /**
  * `GET|POST ${basePath}/__control/workspaces/{WS}/workers/{WK}/sockets`: the worker's

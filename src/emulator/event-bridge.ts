@@ -83,9 +83,7 @@ function splitUrl(url: unknown): string[] | undefined {
   if (typeof url !== 'string') return undefined;
   const path = url.startsWith('/') ? url.slice(1) : url;
   const segments = path.split('/');
-  return segments.length >= 2 && segments[0] === 'Workspaces' && segments.every((s) => SEGMENT.test(s))
-    ? segments
-    : undefined;
+  return segments.length >= 2 && segments[0] === 'Workspaces' && segments.every((s) => SEGMENT.test(s)) ? segments : undefined;
 }
 
 /**
@@ -288,9 +286,10 @@ async function reservationList(ctx: EmulatorContext, rest: Rest, call: EventBrid
   const q = pageQuery(call.params, ['Active', 'PageSize', 'AfterSid']);
   const path = `Workspaces/${wsSid}/Workers/${wkSid}/Reservations`;
   // The worker's reservations as the REST list gives them (same checks, same state).
-  const listed = active === undefined
-    ? await rest.all<Reservation>(path, 'reservations')
-    : (await Promise.all(ACTIVE.map((status) => rest.all<Reservation>(path, 'reservations', { ReservationStatus: status })))).flat();
+  const listed =
+    active === undefined
+      ? await rest.all<Reservation>(path, 'reservations')
+      : (await Promise.all(ACTIVE.map((status) => rest.all<Reservation>(path, 'reservations', { ReservationStatus: status })))).flat();
   const ws = workspaceOf(ctx, wsSid);
   const records = listed.map((r) => recordOf(ws, r.sid)).sort(compareReservations);
   let start = 0;
@@ -307,19 +306,22 @@ async function reservationList(ctx: EmulatorContext, rest: Rest, call: EventBrid
 }
 
 async function reservation(ctx: EmulatorContext, rest: Rest, call: EventBridgeEnvelope, wsSid: string, path: string) {
-  const answer = call.method === 'POST' ? await rest.send('POST', path, toForm(call.params)) : (noParams(call), await rest.send('GET', path));
+  const answer =
+    call.method === 'POST' ? await rest.send('POST', path, toForm(call.params)) : (noParams(call), await rest.send('GET', path));
   const ws = workspaceOf(ctx, wsSid);
   return reservationPayload(ctx, ws, recordOf(ws, String(answer.body['sid'])));
 }
 
 async function worker(rest: Rest, call: EventBridgeEnvelope, path: string) {
-  const answer = call.method === 'POST' ? await rest.send('POST', path, toForm(call.params)) : (noParams(call), await rest.send('GET', path));
+  const answer =
+    call.method === 'POST' ? await rest.send('POST', path, toForm(call.params)) : (noParams(call), await rest.send('GET', path));
   const w = answer.body as unknown as Worker & { version?: number | string };
   return toEventBridgeWorker(w, Number(w.version ?? versionOfEtag(answer.etag) ?? 0));
 }
 
 async function task(ctx: EmulatorContext, rest: Rest, call: EventBridgeEnvelope, wsSid: string, path: string) {
-  const answer = call.method === 'POST' ? await rest.send('POST', path, toForm(call.params)) : (noParams(call), await rest.send('GET', path));
+  const answer =
+    call.method === 'POST' ? await rest.send('POST', path, toForm(call.params)) : (noParams(call), await rest.send('GET', path));
   const t = answer.body as unknown as Task & { version?: number | string };
   const now = Math.floor(ctx.store.clock(workspaceOf(ctx, wsSid)) / 1000);
   return toEventBridgeTask(t, Number(t.version ?? versionOfEtag(answer.etag) ?? 0), now);
@@ -396,12 +398,7 @@ const ROUTES: readonly EventBridgeRoute[] = [
 ];
 
 /** `POST ${basePath}/v1/wschannels`: one event-bridge call. */
-export async function eventBridgeRoute(
-  ctx: EmulatorContext,
-  request: Request,
-  body: string,
-  restFetch: RestFetch,
-): Promise<Response> {
+export async function eventBridgeRoute(ctx: EmulatorContext, request: Request, body: string, restFetch: RestFetch): Promise<Response> {
   const call = parseEnvelope(request.headers, body);
   await authenticate(ctx.auth, `Bearer ${call.token}`);
   let match: RegExpExecArray | null = null;

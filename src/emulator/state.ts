@@ -741,9 +741,7 @@ function notPending(r: ReservationRecord, code?: number) {
 
 function refused(r: ReservationRecord, target: ReservationStatus) {
   const need = target === 'wrapping' ? 'an Accepted' : 'an Accepted or Wrapping';
-  return badRequest(
-    `Reservation ${r.sid} is not currently in ${need} state (it is ${r.status}); it cannot become ${target}`,
-  );
+  return badRequest(`Reservation ${r.sid} is not currently in ${need} state (it is ${r.status}); it cannot become ${target}`);
 }
 
 /** Sort key of the lists: date_created (whole seconds, as serialised), then sid. */

@@ -11,9 +11,7 @@ import { badRequest } from './errors.js';
 import { WORKER_SETTABLE_STATUSES, type WorkerSettableStatus } from './state.js';
 
 const PARAMS = new Map<string, SpecParam>(SPEC_UPDATE_PARAMS.map((p) => [p.name, p]));
-const PATTERNS = new Map<string, RegExp>(
-  SPEC_UPDATE_PARAMS.filter((p) => p.pattern).map((p) => [p.name, new RegExp(p.pattern!)]),
-);
+const PATTERNS = new Map<string, RegExp>(SPEC_UPDATE_PARAMS.filter((p) => p.pattern).map((p) => [p.name, new RegExp(p.pattern!)]));
 
 /** Form fields by name, each with all its values in order. */
 export type FormParams = Map<string, string[]>;
@@ -28,9 +26,7 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 export function parseForm(contentType: string | null, body: string): FormParams {
   const mime = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (mime !== FORM_TYPE) {
-    throw badRequest(
-      `Unsupported Content-Type ${contentType ? `"${contentType}"` : '(none)'}: send ${FORM_TYPE}`,
-    );
+    throw badRequest(`Unsupported Content-Type ${contentType ? `"${contentType}"` : '(none)'}: send ${FORM_TYPE}`);
   }
   const form: FormParams = new Map();
   for (const [name, value] of new URLSearchParams(body)) {
@@ -117,9 +113,7 @@ export function validateUpdate(form: FormParams): UpdateCommand {
   }
   if (status !== undefined) {
     if (!(WORKER_SETTABLE_STATUSES as readonly string[]).includes(status)) {
-      throw badRequest(
-        `Invalid value ${quote(status)} for ReservationStatus: a worker can set ${WORKER_SETTABLE_STATUSES.join(', ')}`,
-      );
+      throw badRequest(`Invalid value ${quote(status)} for ReservationStatus: a worker can set ${WORKER_SETTABLE_STATUSES.join(', ')}`);
     }
     return { kind: 'status', status: status as WorkerSettableStatus, params: form };
   }
@@ -134,8 +128,7 @@ export function validateUpdate(form: FormParams): UpdateCommand {
     }
   }
   const accepts =
-    (ins === 'call' && form.get('CallAccept')?.[0] === 'true') ||
-    (ins === 'redirect' && form.get('RedirectAccept')?.[0] === 'true');
+    (ins === 'call' && form.get('CallAccept')?.[0] === 'true') || (ins === 'redirect' && form.get('RedirectAccept')?.[0] === 'true');
   return { kind: 'instruction', instruction: ins, accepts, params: form };
 }
 

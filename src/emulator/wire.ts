@@ -9,14 +9,7 @@
  */
 import type { Activity, Reservation, Task, Worker, WorkerChannel } from '../wire/types.js';
 import { isoSeconds } from './ids.js';
-import type {
-  ActivityRecord,
-  ReservationRecord,
-  TaskRecord,
-  WorkerChannelRecord,
-  WorkerRecord,
-  WorkspaceRecord,
-} from './state.js';
+import type { ActivityRecord, ReservationRecord, TaskRecord, WorkerChannelRecord, WorkerRecord, WorkspaceRecord } from './state.js';
 
 /** Where the records are served: the account and the absolute API root (`…/v1`). */
 export interface WireBase {

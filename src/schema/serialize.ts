@@ -8,11 +8,7 @@ import type { ActionDescriptor, FieldDescriptor, FormModel } from './schema.type
  * (hidden and locked ones with their preset). Booleans become `true`/`false`, lists stay
  * arrays; blank values, empty lists and booleans the user did not set are left out.
  */
-export function serialize(
-  action: ActionDescriptor,
-  fields: readonly FieldDescriptor[],
-  model: Readonly<FormModel>,
-): UpdateParams {
+export function serialize(action: ActionDescriptor, fields: readonly FieldDescriptor[], model: Readonly<FormModel>): UpdateParams {
   const params: UpdateParams = {};
   for (const f of fields) {
     const v = f.action === action.name ? fieldValue(f, model) : undefined;

@@ -15,12 +15,10 @@ const items = (value: FieldValue | undefined): readonly string[] =>
 const wholeNumber = (f: FieldDescriptor, m: ValidationMessages) => m.wholeNumber(f.min, f.max);
 
 /** A required field must be filled in. */
-export const required: Validator = (value, field, m = VALIDATION_EN) =>
-  field.required && isEmpty(value) ? m.required(field.label) : null;
+export const required: Validator = (value, field, m = VALIDATION_EN) => (field.required && isEmpty(value) ? m.required(field.label) : null);
 
 /** Digits only, with an optional minus: no `1.5`, no `1e3`. */
-export const integer: Validator = (value, field, m = VALIDATION_EN) =>
-  /^-?\d+$/.test(text(value)) ? null : wholeNumber(field, m);
+export const integer: Validator = (value, field, m = VALIDATION_EN) => (/^-?\d+$/.test(text(value)) ? null : wholeNumber(field, m));
 
 /** Within the field's `min`..`max`. */
 export const range: Validator = (value, field, m = VALIDATION_EN) => {

@@ -338,7 +338,10 @@ export class ReservationFeed {
     const base = this.options.pollInterval * factor;
     if (!this.failures) return base;
     // Exponential backoff with jitter between half and all of the step.
-    const step = Math.min(MAX_BACKOFF_MS, Math.max(Number.isFinite(base) ? base : this.options.pollInterval, 1000) * 2 ** (this.failures - 1));
+    const step = Math.min(
+      MAX_BACKOFF_MS,
+      Math.max(Number.isFinite(base) ? base : this.options.pollInterval, 1000) * 2 ** (this.failures - 1),
+    );
     return step / 2 + Math.random() * (step / 2);
   }
 

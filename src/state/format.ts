@@ -18,7 +18,8 @@ export function formatAge(ms: number, locale = 'en'): string {
   const min = Math.floor(s / 60);
   if (min < 60) return unit(locale, 'minute').format(min);
   const h = Math.floor(min / 60);
-  if (h < 24) return min % 60 ? `${unit(locale, 'hour').format(h)} ${unit(locale, 'minute').format(min % 60)}` : unit(locale, 'hour').format(h);
+  if (h < 24)
+    return min % 60 ? `${unit(locale, 'hour').format(h)} ${unit(locale, 'minute').format(min % 60)}` : unit(locale, 'hour').format(h);
   return unit(locale, 'day').format(Math.floor(h / 24));
 }
 

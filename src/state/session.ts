@@ -88,13 +88,14 @@ export class PanelSession {
         this.feed?.resume();
       },
     });
-    const session = this;
+    const connection = () => this.connection;
+    const ready = () => !!this.connection && !this.token.isExpired && !!this.token.token;
     this.subscriber = {
       get connection() {
-        return session.connection;
+        return connection();
       },
       get ready() {
-        return !!session.connection && !session.token.isExpired && !!session.token.token;
+        return ready();
       },
       notify: (event) => this.handleFeed(event),
     };
@@ -122,7 +123,9 @@ export class PanelSession {
     }
     this.reportedConfigError = '';
     const target = `${connectionKey(config)}|${input.requestTimeout}`;
-    const status = (RESERVATION_STATUSES as readonly string[]).includes(input.status ?? '') ? (input.status as ReservationStatus) : undefined;
+    const status = (RESERVATION_STATUSES as readonly string[]).includes(input.status ?? '')
+      ? (input.status as ReservationStatus)
+      : undefined;
     const pollInterval = Math.max(0, Number(input.pollInterval) || 0);
     const feedKey = `${target}|${status ?? ''}|${pollInterval}`;
     if (target !== this.target) {
@@ -173,7 +176,12 @@ export class PanelSession {
    * `reservation-before-update`); one request at a time per reservation; never while the
    * token is expired.
    */
-  async perform(reservation: Reservation, action: ActionName, fields: UpdateParams, veto: (params: UpdateParams) => boolean): Promise<ActionOutcome> {
+  async perform(
+    reservation: Reservation,
+    action: ActionName,
+    fields: UpdateParams,
+    veto: (params: UpdateParams) => boolean,
+  ): Promise<ActionOutcome> {
     const t = this.host.strings();
     const { sid } = reservation;
     const { feed, connection } = this;
@@ -217,12 +225,19 @@ export class PanelSession {
           : (await loadConnection('rest'))({ ...common, apiBase: config.url, ...(config.eventsUrl && { eventsUrl: config.eventsUrl }) });
     } catch (e) {
       if (this.target === target) {
-        this.host.notify({ type: 'error', operation: 'list', error: new ApiError('network', `The connection could not be loaded: ${(e as Error).message}`) });
+        this.host.notify({
+          type: 'error',
+          operation: 'list',
+          error: new ApiError('network', `The connection could not be loaded: ${(e as Error).message}`),
+        });
       }
       return;
     }
     if (this.target !== target) return;
-    const guarded = <A extends unknown[], R>(f: (...a: A) => Promise<R>) => (...a: A) => this.guard(() => f(...a));
+    const guarded =
+      <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+      (...a: A) =>
+        this.guard(() => f(...a));
     this.connection = {
       ...connection,
       list: guarded(connection.list),
@@ -244,7 +259,9 @@ export class PanelSession {
 
   private acquire(): void {
     if (this.feed || !this.connection || !this.connected || !this.input || !this.config.ok) return;
-    const status = (RESERVATION_STATUSES as readonly string[]).includes(this.input.status ?? '') ? (this.input.status as ReservationStatus) : undefined;
+    const status = (RESERVATION_STATUSES as readonly string[]).includes(this.input.status ?? '')
+      ? (this.input.status as ReservationStatus)
+      : undefined;
     const pollInterval = Math.max(0, Number(this.input.pollInterval) || 0);
     this.feed = acquireFeed(this.target, { status, pollInterval }, this.subscriber);
     this.feed.setHidden(this.hidden);
@@ -274,4 +291,3 @@ export class PanelSession {
     this.host.notify(event);
   }
 }
-

@@ -49,7 +49,9 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefine
 /** Nested attributes flattened to `path → text` pairs (`customer.name`, `tags[0]`), in their order. */
 export function flatten(value: unknown, path = '', depth = 0, out: Array<[string, string]> = []): Array<[string, string]> {
   if (depth < MAX_DEPTH && value && typeof value === 'object') {
-    const entries = Array.isArray(value) ? value.map((v, i) => [`${path}[${i}]`, v] as const) : Object.entries(value).map(([k, v]) => [path ? `${path}.${k}` : k, v] as const);
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [`${path}[${i}]`, v] as const)
+      : Object.entries(value).map(([k, v]) => [path ? `${path}.${k}` : k, v] as const);
     if (!entries.length) out.push([path, Array.isArray(value) ? '[]' : '{}']);
     for (const [p, v] of entries) flatten(v, p, depth + 1, out);
   } else if (path) {

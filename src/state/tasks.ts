@@ -107,25 +107,27 @@ export class TaskStore {
       this.queue.delete(sid);
       const controller = new AbortController();
       this.inFlight.set(sid, controller);
-      fetchTask(sid, controller.signal).then(
-        (task) => {
+      fetchTask(sid, controller.signal)
+        .then(
+          (task) => {
+            if (controller.signal.aborted) return;
+            this.tasks.set(task.sid, task);
+            this.failed.delete(sid);
+          },
+          (e: unknown) => {
+            if (controller.signal.aborted) return;
+            const error = toApiError(e);
+            if (error.kind === 'aborted') return;
+            if (!this.failed.has(sid)) this.failedOnce(sid, error);
+            this.failed.set(sid, { error, at: this.now() });
+          },
+        )
+        .finally(() => {
+          if (this.inFlight.get(sid) === controller) this.inFlight.delete(sid);
           if (controller.signal.aborted) return;
-          this.tasks.set(task.sid, task);
-          this.failed.delete(sid);
-        },
-        (e: unknown) => {
-          if (controller.signal.aborted) return;
-          const error = toApiError(e);
-          if (error.kind === 'aborted') return;
-          if (!this.failed.has(sid)) this.failedOnce(sid, error);
-          this.failed.set(sid, { error, at: this.now() });
-        },
-      ).finally(() => {
-        if (this.inFlight.get(sid) === controller) this.inFlight.delete(sid);
-        if (controller.signal.aborted) return;
-        this.changed();
-        this.pump();
-      });
+          this.changed();
+          this.pump();
+        });
     }
   }
 }

@@ -112,7 +112,11 @@ export const checkPage = (key: string, value: unknown): Checked<{ items: unknown
 };
 
 /** A reservation that fits, belongs to this worker and, when asked for by SID, is that one. */
-export function checkOwnReservation(value: unknown, worker: { readonly workspaceSid: string; readonly workerSid: string }, sid?: string): Checked<Reservation> {
+export function checkOwnReservation(
+  value: unknown,
+  worker: { readonly workspaceSid: string; readonly workerSid: string },
+  sid?: string,
+): Checked<Reservation> {
   const checked = checkReservation(value);
   if (!checked.ok) return checked;
   const r = checked.value;

@@ -133,7 +133,7 @@ describe('twilio-taskrouter 2.1.1 against the emulator', () => {
     ]);
   });
 
-  it('holds the REST list\'s active reservations, each with its task', async () => {
+  it("holds the REST list's active reservations, each with its task", async () => {
     const list = await rest(s, `Workers/${s.workerSid}/Reservations?PageSize=1000`);
     const active = list.reservations.filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.reservation_status));
     assert.deepEqual([...worker.reservations.keys()].sort(), active.map((r) => r.sid).sort());
@@ -231,7 +231,10 @@ describe('twilio-taskrouter 2.1.1 against the emulator', () => {
   it('hears of task changes (Task updated, canceled) and activity changes made elsewhere', async () => {
     const r = await arrival();
     const updated = once(r.task, 'updated');
-    await control(`/workspaces/${s.workspaceSid}/tasks/${r.task.sid}`, { attributes: { name: 'Grace', from: '+15550002222' }, priority: 7 });
+    await control(`/workspaces/${s.workspaceSid}/tasks/${r.task.sid}`, {
+      attributes: { name: 'Grace', from: '+15550002222' },
+      priority: 7,
+    });
     await updated;
     assert.deepEqual(r.task.attributes, { name: 'Grace', from: '+15550002222' });
     assert.equal(r.task.priority, 7);
@@ -295,7 +298,7 @@ describe('twilio-taskrouter 2.1.1 against the emulator', () => {
   });
 });
 
-describe('twilio-taskrouter 2.1.1 against the demo emulator (npm start\'s)', () => {
+describe("twilio-taskrouter 2.1.1 against the demo emulator (npm start's)", () => {
   it('becomes ready as a demo worker and hears demo arrivals', async () => {
     const demoServer = createServer();
     const demo = attachEmulator(demoServer, { basePath: '/emulator', demo: { arrivalIntervalMs: 300 } });

@@ -27,7 +27,10 @@ describe('connection/token: readTokenClaims', () => {
   });
 
   it('reads a hand-made token with base64url characters and UTF-8 text', () => {
-    const payload = { grants: { identity: 'Zoë ¿?>>>', task_router: { workspace_sid: WS, worker_sid: WK, role: 'worker' } }, exp: 1900000000 };
+    const payload = {
+      grants: { identity: 'Zoë ¿?>>>', task_router: { workspace_sid: WS, worker_sid: WK, role: 'worker' } },
+      exp: 1900000000,
+    };
     const token = jwt(payload);
     expect(token.split('.')[1]).to.match(/[-_]/); // exercises the base64url alphabet
     expect(readTokenClaims(token)).to.deep.equal({ workspaceSid: WS, workerSid: WK, exp: 1900000000 });

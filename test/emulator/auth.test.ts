@@ -88,7 +88,7 @@ describe('emulator: authentication', () => {
     await expectError(res, 401, 20003);
   });
 
-  it('answers 403 for another worker\'s reservations', async () => {
+  it("answers 403 for another worker's reservations", async () => {
     const otherList = `${API_BASE}/Workspaces/${s.workspaceSid}/Workers/${s.otherWorkerSid}/Reservations`;
     const auth = { authorization: `Bearer ${s.token}` };
     await expectError(await fetch(otherList, { headers: auth }), 403, 20403);
@@ -103,7 +103,7 @@ describe('emulator: authentication', () => {
     expect((await fetch(otherList, { headers: { authorization: `Bearer ${s.otherWorkerToken}` } })).status).to.equal(200);
   });
 
-  it('answers 403 for another workspace\'s reservations', async () => {
+  it("answers 403 for another workspace's reservations", async () => {
     const t = await scenario({ reservations: [{}] });
     const res = await fetch(`${reservationsPath(t)}/${t.reservations[0]!.sid}`, { headers: { authorization: `Bearer ${s.token}` } });
     await expectError(res, 403, 20403);
@@ -230,7 +230,9 @@ describe('emulator: token identity and worker names', () => {
       20001,
     );
     expect(identity.message).to.contain('identity').and.contain('121');
-    const ok = (await (await post('/token', { workspaceSid: s.workspaceSid, workerSid: s.workerSid, identity: 'i'.repeat(121) })).json()) as {
+    const ok = (await (
+      await post('/token', { workspaceSid: s.workspaceSid, workerSid: s.workerSid, identity: 'i'.repeat(121) })
+    ).json()) as {
       token: string;
     };
     expect(identityOf(ok.token)).to.have.length(121);

@@ -28,11 +28,17 @@ function call(emu: Emulator, path: string, init: RequestInit = {}) {
 }
 
 async function control<T>(emu: Emulator, path: string, body?: unknown): Promise<T> {
-  const res = await call(emu, `${emu.basePath}/__control${path}`, body === undefined ? {} : {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const res = await call(
+    emu,
+    `${emu.basePath}/__control${path}`,
+    body === undefined
+      ? {}
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+  );
   expect(res.status, await res.clone().text()).to.equal(200);
   return res.json() as Promise<T>;
 }
@@ -124,11 +130,10 @@ describe('emulator core (in the browser): clock, tokens, drop', () => {
     let now = Date.UTC(2024, 0, 1, 12, 0, 0);
     const emu = createEmulator({ now: () => now, control: true, reservationTimeoutSeconds: 30 });
     try {
-      const s = await control<{ workspaceSid: string; workerSid: string; token: string; reservations: Reservation[] }>(
-        emu,
-        '/scenario',
-        { reservations: [{}], tokenTtlSeconds: 60 },
-      );
+      const s = await control<{ workspaceSid: string; workerSid: string; token: string; reservations: Reservation[] }>(emu, '/scenario', {
+        reservations: [{}],
+        tokenTtlSeconds: 60,
+      });
       expect(s.reservations[0]!.date_created).to.equal('2024-01-01T12:00:00Z');
       const url = `/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations/${s.reservations[0]!.sid}`;
       const auth = { headers: { authorization: `Bearer ${s.token}` } };
@@ -149,7 +154,12 @@ describe('emulator core (in the browser): clock, tokens, drop', () => {
 
   it('issues tokens through the Emulator object', async () => {
     const emu = createEmulator({ control: true, apiKeySid: `SK${'1'.repeat(32)}`, accountSid: `AC${'2'.repeat(32)}` });
-    const t = await emu.issueToken({ workspaceSid: `WS${'3'.repeat(32)}`, workerSid: `WK${'4'.repeat(32)}`, ttlSeconds: 10, identity: 'me' });
+    const t = await emu.issueToken({
+      workspaceSid: `WS${'3'.repeat(32)}`,
+      workerSid: `WK${'4'.repeat(32)}`,
+      ttlSeconds: 10,
+      identity: 'me',
+    });
     const claims = decodeJwt(t) as Record<string, unknown>;
     expect(claims['iss']).to.equal(emu.apiKeySid);
     expect(claims['sub']).to.equal(emu.accountSid);
@@ -198,8 +208,8 @@ describe('emulator core (in the browser): close()', () => {
   });
 });
 
-describe('emulator core (in the browser): the store\'s notifications and the serialisers', () => {
-  it('tells subscribers every change with the workspace, the records and the event type; the serialisers give the API\'s shapes', async () => {
+describe("emulator core (in the browser): the store's notifications and the serialisers", () => {
+  it("tells subscribers every change with the workspace, the records and the event type; the serialisers give the API's shapes", async () => {
     const emu = createEmulator({ control: true });
     try {
       const events: StoreEvent[] = [];
@@ -238,7 +248,9 @@ describe('emulator core (in the browser): the store\'s notifications and the ser
         'task.completed',
         'worker.activity.update',
       ]);
-      expect(legacy).to.deep.equal(['reservation.created', 'reservation.accepted', 'reservation.wrapup', 'reservation.completed'].map((t) => `${t} ${r!.sid}`));
+      expect(legacy).to.deep.equal(
+        ['reservation.created', 'reservation.accepted', 'reservation.wrapup', 'reservation.completed'].map((t) => `${t} ${r!.sid}`),
+      );
       const ws = emu.store.workspaces.get(s.workspaceSid)!;
       for (const e of events) expect(e.workspace).to.equal(ws);
       const created = events[0]!;
@@ -265,15 +277,17 @@ describe('emulator core (in the browser): the store\'s notifications and the ser
         (await emu.fetch(new Request(`${ORIGIN}/v1/Workspaces/${s.workspaceSid}${path}`, { headers: auth }))).json();
       const task = ws.tasks.get(r!.task_sid)!;
       const worker = ws.workers.get(s.workerSid)!;
-      expect(reservationToWire(base, ws, ws.reservations.get(r!.sid)!)).to.deep.equal(await get(`/Workers/${s.workerSid}/Reservations/${r!.sid}`));
+      expect(reservationToWire(base, ws, ws.reservations.get(r!.sid)!)).to.deep.equal(
+        await get(`/Workers/${s.workerSid}/Reservations/${r!.sid}`),
+      );
       expect(taskToWire(base, ws, task, emu.store.clock(ws))).to.deep.equal(await get(`/Tasks/${task.sid}`));
       expect(workerToWire(base, ws, worker)).to.deep.equal(await get(`/Workers/${s.workerSid}`));
       const activities = (await get('/Activities')) as { activities: unknown[] };
       expect([...ws.activities.values()].map((a) => activityToWire(base, ws, a))).to.deep.equal(activities.activities);
       const channels = (await get(`/Workers/${s.workerSid}/Channels`)) as { channels: unknown[] };
-      expect(worker.channels.map((c) => workerChannelToWire(base, ws, worker, c, emu.store.assignedTasks(ws, worker, c.taskChannelSid)))).to.deep.equal(
-        channels.channels,
-      );
+      expect(
+        worker.channels.map((c) => workerChannelToWire(base, ws, worker, c, emu.store.assignedTasks(ws, worker, c.taskChannelSid))),
+      ).to.deep.equal(channels.channels);
     } finally {
       emu.close();
     }
@@ -351,8 +365,14 @@ describe('emulator core (in the browser): demo data', () => {
     // JSON.stringify leaves non-ASCII as it is
     for (const [script, re] of Object.entries(SCRIPTS)) expect(re.test(text), script).to.equal(true);
     const values = attrs.flatMap((x) => Object.values(x)).filter((v): v is string => typeof v === 'string');
-    expect(values.some((v) => [...v].length === 200), 'a 200-character value').to.equal(true);
-    expect(values.some((v) => v.split(/\s+/).some((w) => [...w].length >= 40)), 'a 40-character word').to.equal(true);
+    expect(
+      values.some((v) => [...v].length === 200),
+      'a 200-character value',
+    ).to.equal(true);
+    expect(
+      values.some((v) => v.split(/\s+/).some((w) => [...w].length >= 40)),
+      'a 40-character word',
+    ).to.equal(true);
     const b = make({ demo: true });
     expect((await demoTasks(b)).map((t) => [t.sid, t.attributes, t.task_queue_sid, t.task_channel_sid])).to.deep.equal(
       tasks.map((t) => [t.sid, t.attributes, t.task_queue_sid, t.task_channel_sid]),

@@ -74,10 +74,41 @@ describe('emulator event-bridge: calls', () => {
     expect(first.task.date_created).to.be.a('number');
     expect(page.contents[1]!.task.assignment_status).to.equal('assigned');
     // the SDK's required properties (lib/Reservation.js ReservationProperties, lib/Task.js TaskProperties)
-    for (const p of ['account_sid', 'date_created', 'date_updated', 'reservation_status', 'sid', 'task', 'reservation_timeout', 'worker_sid', 'workspace_sid', 'version']) {
+    for (const p of [
+      'account_sid',
+      'date_created',
+      'date_updated',
+      'reservation_status',
+      'sid',
+      'task',
+      'reservation_timeout',
+      'worker_sid',
+      'workspace_sid',
+      'version',
+    ]) {
       expect(first, p).to.have.property(p);
     }
-    for (const p of ['addons', 'age', 'attributes', 'date_created', 'date_updated', 'priority', 'queue_name', 'queue_sid', 'reason', 'routing_target', 'sid', 'assignment_status', 'task_channel_unique_name', 'task_channel_sid', 'timeout', 'workflow_name', 'workflow_sid', 'version', 'virtual_start_time']) {
+    for (const p of [
+      'addons',
+      'age',
+      'attributes',
+      'date_created',
+      'date_updated',
+      'priority',
+      'queue_name',
+      'queue_sid',
+      'reason',
+      'routing_target',
+      'sid',
+      'assignment_status',
+      'task_channel_unique_name',
+      'task_channel_sid',
+      'timeout',
+      'workflow_name',
+      'workflow_sid',
+      'version',
+      'virtual_start_time',
+    ]) {
       expect(first.task, p).to.have.property(p);
     }
     expect(first).not.to.have.property('url');
@@ -114,7 +145,12 @@ describe('emulator event-bridge: calls', () => {
 
     // instructions with their parameters, booleans as JSON booleans
     const wrapped = await ebPayload<EventBridgeReservation>(
-      await ebCall({ url: `${reservationsUrl(s)}/${accepted!.sid}`, method: 'POST', params: { ReservationStatus: 'wrapping' }, token: s.token }),
+      await ebCall({
+        url: `${reservationsUrl(s)}/${accepted!.sid}`,
+        method: 'POST',
+        params: { ReservationStatus: 'wrapping' },
+        token: s.token,
+      }),
     );
     expect(wrapped.reservation_status).to.equal('wrapping');
   });
@@ -129,7 +165,15 @@ describe('emulator event-bridge: calls', () => {
     );
     expect(notPending.message).to.match(/not currently in a Pending state/);
     await expectError(
-      await ebCall({ url: `${reservationsUrl(s)}/${s.reservations[0]!.sid}`, method: 'POST', params: { ReservationStatus: 'accepted' }, token: s.token }, { ifMatch: '7' }),
+      await ebCall(
+        {
+          url: `${reservationsUrl(s)}/${s.reservations[0]!.sid}`,
+          method: 'POST',
+          params: { ReservationStatus: 'accepted' },
+          token: s.token,
+        },
+        { ifMatch: '7' },
+      ),
       412,
       20412,
     );
@@ -180,14 +224,20 @@ describe('emulator event-bridge: calls', () => {
     const expired = await issueToken(s.workspaceSid, s.workerSid, -10);
     const body = await expectError(await ebCall({ url, token: expired }), 401, 20003);
     expect(body.message).to.match(/expired/i);
-    await expectError(await ebCall({ url: `${reservationsUrl(s, s.otherWorkerSid)}/${s.reservations[4]!.sid}`, token: s.token }), 403, 20403);
+    await expectError(
+      await ebCall({ url: `${reservationsUrl(s, s.otherWorkerSid)}/${s.reservations[4]!.sid}`, token: s.token }),
+      403,
+      20403,
+    );
     await expectError(
       await ebCall({ url: reservationsUrl(s, s.otherWorkerSid), params: { Active: 'true' }, token: s.token }, { apiVersion: 'v2' }),
       403,
       20403,
     );
     // the other worker's own token does reach it
-    expect((await ebCall({ url: `${reservationsUrl(s, s.otherWorkerSid)}/${s.reservations[4]!.sid}`, token: s.otherWorkerToken })).status).to.equal(200);
+    expect(
+      (await ebCall({ url: `${reservationsUrl(s, s.otherWorkerSid)}/${s.reservations[4]!.sid}`, token: s.otherWorkerToken })).status,
+    ).to.equal(200);
   });
 
   it('logs calls under the workspace named in the url, and faults meet them', async () => {
@@ -232,7 +282,12 @@ describe('emulator event-bridge: calls', () => {
       [
         ebCall({ url, token: s.token }),
         ebCall({ url: reservationsUrl(s), params: { Active: 'true' }, token: s.token }, { apiVersion: 'v2' }),
-        ebCall({ url: `${reservationsUrl(s)}/${s.reservations[1]!.sid}`, method: 'POST', params: { ReservationStatus: 'accepted' }, token: s.token }),
+        ebCall({
+          url: `${reservationsUrl(s)}/${s.reservations[1]!.sid}`,
+          method: 'POST',
+          params: { ReservationStatus: 'accepted' },
+          token: s.token,
+        }),
         ebCall({ url: `${url}x`, token: s.token }),
         ebCall({ url, token: s.token }, { apiVersion: 'v9' }),
       ].map((p) => p.then((r) => r.text())),
@@ -280,7 +335,9 @@ describe('emulator event-bridge: sockets', () => {
     const t = track(await openSocket(s.token));
     const [a, b, c, other] = s.reservations as [Reservation, Reservation, Reservation, Reservation];
     expect((await update(s, a.sid, { ReservationStatus: 'accepted' })).status).to.equal(200);
-    await ebPayload(await ebCall({ url: `${reservationsUrl(s)}/${b.sid}`, method: 'POST', params: { ReservationStatus: 'rejected' }, token: s.token }));
+    await ebPayload(
+      await ebCall({ url: `${reservationsUrl(s)}/${b.sid}`, method: 'POST', params: { ReservationStatus: 'rejected' }, token: s.token }),
+    );
     await setStatus(s.workspaceSid, a.sid, 'wrapping');
     await setStatus(s.workspaceSid, other.sid, 'canceled'); // the other worker's: not sent here
     const added = await addReservation(s.workspaceSid, { workerSid: s.workerSid });
@@ -353,7 +410,16 @@ describe('emulator event-bridge: sockets', () => {
       activity_name: 'Break',
       available: false,
     });
-    for (const p of ['account_sid', 'attributes', 'date_created', 'date_status_changed', 'date_updated', 'friendly_name', 'workspace_sid', 'version']) {
+    for (const p of [
+      'account_sid',
+      'attributes',
+      'date_created',
+      'date_status_changed',
+      'date_updated',
+      'friendly_name',
+      'workspace_sid',
+      'version',
+    ]) {
       expect(update.payload, p).to.have.property(p);
     }
     // a reject with WorkerActivitySid moves the worker too
@@ -372,7 +438,7 @@ describe('emulator event-bridge: sockets', () => {
     await waitFor(async () => (await workerOf(s)).activity_name === 'Offline', 'the worker to go Offline');
   });
 
-  it('leaves the worker\'s activity alone with setWorkerOfflineIfDisconnected=false, or while another socket is open', async () => {
+  it("leaves the worker's activity alone with setWorkerOfflineIfDisconnected=false, or while another socket is open", async () => {
     const s = await scenario();
     const keep = track(await openSocket(s.token, { setWorkerOfflineIfDisconnected: 'false' }));
     const other = track(await openSocket(s.token));
@@ -393,28 +459,67 @@ describe('emulator event-bridge: sockets', () => {
     expect(w).to.include({ sid: s.workerSid, friendly_name: s.workerName, activity_sid: rest.activity_sid, available: true });
     expect(w.date_created).to.equal(epoch(rest.date_created));
     expect(w.version).to.be.a('number');
-    const activities = await ebPayload(await ebCall({ url: `Workspaces/${s.workspaceSid}/Activities`, params: { PageSize: 2 }, token: s.token }));
+    const activities = await ebPayload(
+      await ebCall({ url: `Workspaces/${s.workspaceSid}/Activities`, params: { PageSize: 2 }, token: s.token }),
+    );
     expect(activities.contents.map((a: { sid: string }) => a.sid)).to.deep.equal(s.activities.slice(0, 2).map((a) => a.sid));
     expect(activities.after_sid).to.equal(s.activities[1]!.sid);
     const rest2 = await ebPayload(
-      await ebCall({ url: `Workspaces/${s.workspaceSid}/Activities`, params: { PageSize: 1000, AfterSid: activities.after_sid }, token: s.token }),
+      await ebCall({
+        url: `Workspaces/${s.workspaceSid}/Activities`,
+        params: { PageSize: 1000, AfterSid: activities.after_sid },
+        token: s.token,
+      }),
     );
     expect(rest2.contents.map((a: { sid: string }) => a.sid)).to.deep.equal(s.activities.slice(2).map((a) => a.sid));
     expect(rest2.after_sid).to.equal(null);
-    const channels = await ebPayload(await ebCall({ url: `Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/WorkerChannels`, token: s.token }));
-    expect(channels.contents.map((c: { task_channel_unique_name: string }) => c.task_channel_unique_name)).to.include.members(['default', 'voice', 'chat']);
-    for (const p of ['account_sid', 'assigned_tasks', 'available', 'available_capacity_percentage', 'configured_capacity', 'date_created', 'date_updated', 'last_reserved_time', 'sid', 'task_channel_sid', 'task_channel_unique_name', 'worker_sid', 'workspace_sid']) {
+    const channels = await ebPayload(
+      await ebCall({ url: `Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/WorkerChannels`, token: s.token }),
+    );
+    expect(channels.contents.map((c: { task_channel_unique_name: string }) => c.task_channel_unique_name)).to.include.members([
+      'default',
+      'voice',
+      'chat',
+    ]);
+    for (const p of [
+      'account_sid',
+      'assigned_tasks',
+      'available',
+      'available_capacity_percentage',
+      'configured_capacity',
+      'date_created',
+      'date_updated',
+      'last_reserved_time',
+      'sid',
+      'task_channel_sid',
+      'task_channel_unique_name',
+      'worker_sid',
+      'workspace_sid',
+    ]) {
       expect(channels.contents[0], p).to.have.property(p);
     }
     const task = await ebPayload(await ebCall({ url: `Workspaces/${s.workspaceSid}/Tasks/${s.tasks['call']}`, token: s.token }));
     const restTask = await getTask(s.workspaceSid, 'call');
-    expect(task).to.include({ sid: s.tasks['call'], queue_name: restTask.task_queue_friendly_name, workflow_name: restTask.workflow_friendly_name });
+    expect(task).to.include({
+      sid: s.tasks['call'],
+      queue_name: restTask.task_queue_friendly_name,
+      workflow_name: restTask.workflow_friendly_name,
+    });
     expect(task.queue_sid).to.equal(restTask.task_queue_sid);
     // another worker's task is as forbidden as over REST
-    await expectError(await ebCall({ url: `Workspaces/${s.workspaceSid}/Tasks/${s.tasks['call']}`, token: s.otherWorkerToken }), 403, 20403);
+    await expectError(
+      await ebCall({ url: `Workspaces/${s.workspaceSid}/Tasks/${s.tasks['call']}`, token: s.otherWorkerToken }),
+      403,
+      20403,
+    );
     await expectError(await ebCall({ url: `Workspaces/${s.workspaceSid}/Workers/${s.otherWorkerSid}`, token: s.token }), 403, 20403);
     // updates the REST API does not take are refused as it refuses them
-    const tasksPost = { url: `Workspaces/${s.workspaceSid}/Tasks/${s.tasks['call']}`, method: 'POST' as const, params: { Priority: 3 }, token: s.token };
+    const tasksPost = {
+      url: `Workspaces/${s.workspaceSid}/Tasks/${s.tasks['call']}`,
+      method: 'POST' as const,
+      params: { Priority: 3 },
+      token: s.token,
+    };
     await expectError(await ebCall(tasksPost), 405);
   });
 
@@ -444,7 +549,7 @@ describe('emulator event-bridge: sockets', () => {
     expect((await sockets(s.workspaceSid, s.workerSid)).heartbeatMs).to.equal(15000);
   });
 
-  it('cuts a worker\'s sockets and counts them', async () => {
+  it("cuts a worker's sockets and counts them", async () => {
     const s = await scenario();
     const t1 = track(await openSocket(s.token, { setWorkerOfflineIfDisconnected: 'false' }));
     const t2 = track(await openSocket(s.token, { setWorkerOfflineIfDisconnected: 'false' }));
@@ -458,7 +563,7 @@ describe('emulator event-bridge: sockets', () => {
     expect((await sockets(s.workspaceSid, s.otherWorkerSid)).open).to.equal(1);
   });
 
-  it('closeExistingSessions=true closes the worker\'s other sockets', async () => {
+  it("closeExistingSessions=true closes the worker's other sockets", async () => {
     const s = await scenario();
     const first = track(await openSocket(s.token, { setWorkerOfflineIfDisconnected: 'false' }));
     const second = track(await openSocket(s.token, { closeExistingSessions: 'true', setWorkerOfflineIfDisconnected: 'false' }));
@@ -472,7 +577,7 @@ describe('emulator event-bridge: sockets', () => {
     await waitFor(async () => (await sockets(s.workspaceSid, s.workerSid)).open === 0, 'the count to drop');
   });
 
-  it('shares the test server with the runner\'s own socket (/wds)', async () => {
+  it("shares the test server with the runner's own socket (/wds)", async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
     const t = track(await openSocket(s.token));
     // a server command travels over the runner's WebSocket, upgraded on the same server

@@ -72,10 +72,13 @@ describe('emulator event stream: tasks and the worker', () => {
     return { response, close: () => controller.abort() };
   }
 
-  it('pushes task.updated, task.wrapup and task.completed for the worker\'s tasks, with TaskRouter\'s task fields', async () => {
+  it("pushes task.updated, task.wrapup and task.completed for the worker's tasks, with TaskRouter's task fields", async () => {
     const s = await scenario({
       tasks: { mine: { channel: 'chat', queue: 'Sales', priority: 2, attributes: { name: 'נועה לוי' } }, theirs: {} },
-      reservations: [{ task: 'mine', status: 'accepted' }, { task: 'theirs', worker: 'other' }],
+      reservations: [
+        { task: 'mine', status: 'accepted' },
+        { task: 'theirs', worker: 'other' },
+      ],
     });
     const { response, close } = await open(s);
     const reading = readEvents(response, 3);
@@ -100,7 +103,12 @@ describe('emulator event stream: tasks and the worker', () => {
       AccountSid: s.accountSid,
     });
     expect(JSON.parse(events[0].data.TaskAttributes)).to.deep.equal({ name: 'נועה לוי', vip: true });
-    expect(events[1].data).to.include({ ReservationSid: s.reservations[0].sid, WorkerSid: s.workerSid, WorkerName: s.workerName, TaskAssignmentStatus: 'wrapping' });
+    expect(events[1].data).to.include({
+      ReservationSid: s.reservations[0].sid,
+      WorkerSid: s.workerSid,
+      WorkerName: s.workerName,
+      TaskAssignmentStatus: 'wrapping',
+    });
     expect(events[2].data).to.include({ TaskAssignmentStatus: 'wrapping', ResourceSid: s.tasks['mine'] });
 
     const again = await open(s);
@@ -146,7 +154,7 @@ describe('emulator event stream: tasks and the worker', () => {
     expect(Number(events[4].data.WorkerTimeInPreviousActivity)).to.be.within(0, 5);
   });
 
-  it('pushes worker.attributes.update when the worker\'s attributes change, and nothing when they stay', async () => {
+  it("pushes worker.attributes.update when the worker's attributes change, and nothing when they stay", async () => {
     const s = await scenario({ workerAttributes: { skills: ['sales'] } });
     const { response, close } = await open(s);
     const reading = readEvents(response, 1);

@@ -8,11 +8,7 @@ export const HEX32 = 'a'.repeat(32);
 export const CALL_SID = `CA${'0123456789abcdef'.repeat(2)}`;
 
 /** GET the worker's reservation list (query as a string or params) with the scenario's token. */
-export async function list(
-  s: Scenario,
-  query: string | Record<string, string> = '',
-  auth = `Bearer ${s.token}`,
-): Promise<Response> {
+export async function list(s: Scenario, query: string | Record<string, string> = '', auth = `Bearer ${s.token}`): Promise<Response> {
   const q = typeof query === 'string' ? query : new URLSearchParams(query).toString();
   return fetch(`${reservationsPath(s)}${q ? `?${q}` : ''}`, { headers: { authorization: auth } });
 }

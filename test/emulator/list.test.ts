@@ -4,7 +4,7 @@ import { API_BASE, addReservation, reservationsPath, scenario, setStatus } from 
 import { expectError, get, list, listJson } from './helpers.js';
 
 describe('emulator: list and fetch', () => {
-  it('lists only the worker\'s reservations, in the spec\'s shape with absolute URLs', async () => {
+  it("lists only the worker's reservations, in the spec's shape with absolute URLs", async () => {
     const s = await scenario({
       reservations: [{ status: 'pending' }, { status: 'accepted' }, { status: 'pending', worker: 'other' }],
     });
@@ -12,8 +12,19 @@ describe('emulator: list and fetch', () => {
     expect(reservations.map((r) => r.sid)).to.deep.equal([s.reservations[0]!.sid, s.reservations[1]!.sid]);
     const r = reservations[0]!;
     expect(Object.keys(r).sort()).to.deep.equal(
-      ['account_sid', 'date_created', 'date_updated', 'links', 'reservation_status', 'sid', 'task_sid', 'url',
-        'worker_name', 'worker_sid', 'workspace_sid'].sort(),
+      [
+        'account_sid',
+        'date_created',
+        'date_updated',
+        'links',
+        'reservation_status',
+        'sid',
+        'task_sid',
+        'url',
+        'worker_name',
+        'worker_sid',
+        'workspace_sid',
+      ].sort(),
     );
     expect(r.account_sid).to.equal(s.accountSid);
     expect(r.worker_sid).to.equal(s.workerSid);
@@ -49,7 +60,10 @@ describe('emulator: list and fetch', () => {
     });
     for (const [i, status] of RESERVATION_STATUSES.entries()) {
       const { reservations, meta } = await listJson(s, { ReservationStatus: status });
-      expect(reservations.map((r) => r.sid), status).to.deep.equal([s.reservations[i]!.sid]);
+      expect(
+        reservations.map((r) => r.sid),
+        status,
+      ).to.deep.equal([s.reservations[i]!.sid]);
       expect(reservations[0]!.reservation_status).to.equal(status);
       expect(meta['url']).to.contain(`ReservationStatus=${status}`);
     }
@@ -121,7 +135,6 @@ describe('emulator: list and fetch', () => {
     const second = await listJson(s, next.search.slice(1));
     expect(second.reservations.map((r) => r.sid)).to.deep.equal([s.reservations[3]!.sid]);
     expect(second.meta['next_page_url']).to.equal(null);
-
   });
 
   it('takes Page as client state only: without a PageToken, any Page gets the first page, echoed in meta', async () => {
@@ -130,7 +143,10 @@ describe('emulator: list and fetch', () => {
     const first = await listJson(s, { PageSize: '2' });
     for (const page of ['1', '3', '50']) {
       const res = await listJson(s, { PageSize: '2', Page: page });
-      expect(res.reservations.map((r) => r.sid), `Page=${page}`).to.deep.equal(first.reservations.map((r) => r.sid));
+      expect(
+        res.reservations.map((r) => r.sid),
+        `Page=${page}`,
+      ).to.deep.equal(first.reservations.map((r) => r.sid));
       expect(res.meta['page']).to.equal(Number(page));
       expect(res.meta['url']).to.equal(`${listUrl}?PageSize=2&Page=${page}`);
       expect(res.meta['previous_page_url']).to.equal(null);

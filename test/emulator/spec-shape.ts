@@ -21,7 +21,10 @@ interface SchemaProperty {
 
 interface Spec {
   components: { schemas: Record<string, { properties: Record<string, SchemaProperty> }> };
-  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, { schema: SchemaProperty }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, { schema: SchemaProperty }> }> }>
+  >;
 }
 
 let cached: Promise<Spec> | undefined;

@@ -29,11 +29,17 @@ const CALL = {
   priority: 10,
   timeout: 600,
   ageSeconds: 90,
-  attributes: { from: '+12025550143', to: '+18005550100', call_sid: `CA${'1'.repeat(32)}`, caller_name: 'محمد عبد الله', direction: 'inbound' },
+  attributes: {
+    from: '+12025550143',
+    to: '+18005550100',
+    call_sid: `CA${'1'.repeat(32)}`,
+    caller_name: 'محمد عبد الله',
+    direction: 'inbound',
+  },
 };
 
 describe('emulator: FetchTask', () => {
-  it('serves a task in the spec\'s shape, with its content, channel, queue, workflow, priority, timeout and age', async () => {
+  it("serves a task in the spec's shape, with its content, channel, queue, workflow, priority, timeout and age", async () => {
     const s = await scenario({ tasks: { call: CALL }, reservations: [{ task: 'call', ageSeconds: 30 }] });
     const sid = s.reservations[0]!.task_sid;
     expect(s.tasks).to.deep.equal({ call: sid });
@@ -77,7 +83,13 @@ describe('emulator: FetchTask', () => {
   it('gives a task without content the defaults: default channel, Support queue, priority 0, 24 h timeout, {} attributes', async () => {
     const s = await scenario({ reservations: [{ ageSeconds: 12 }] });
     const task = await fetchTask(s, s.reservations[0]!.task_sid);
-    expect(task).to.include({ task_channel_unique_name: 'default', task_queue_friendly_name: 'Support', priority: 0, timeout: 86400, attributes: '{}' });
+    expect(task).to.include({
+      task_channel_unique_name: 'default',
+      task_queue_friendly_name: 'Support',
+      priority: 0,
+      timeout: 86400,
+      attributes: '{}',
+    });
     expect(task.date_created).to.equal(s.reservations[0]!.date_created);
     expect(task.age).to.be.within(12, 14);
   });
@@ -122,21 +134,26 @@ describe('emulator: FetchTask', () => {
     await update(s, added.sid, { ReservationStatus: 'rejected' });
     const b = await getTask(s.workspaceSid, 'b');
     expect(b.assignment_status).to.equal('canceled');
-    expect(b.reason).to.be.a('string').and.match(/2 rejections/);
+    expect(b.reason)
+      .to.be.a('string')
+      .and.match(/2 rejections/);
     const c = await scenario({ reservationTimeoutSeconds: 60, tasks: { t: {} }, reservations: [{ task: 't' }] });
     await advanceClock(c.workspaceSid, 61_000);
     expect((await getTask(c.workspaceSid, 't')).assignment_status).to.equal('pending');
   });
 
-  it('lets a worker\'s token read a task it holds a reservation for, in any status', async () => {
+  it("lets a worker's token read a task it holds a reservation for, in any status", async () => {
     const s = await scenario({
       reservations: [{ status: 'pending' }, { status: 'rescinded' }, { status: 'completed' }, { status: 'timeout' }],
     });
     for (const r of s.reservations) expect((await fetchTask(s, r.task_sid)).sid).to.equal(r.task_sid);
   });
 
-  it('answers 403 to a worker\'s token for any other task, existing or not (nothing leaks), and 404 to the account for an unknown one', async () => {
-    const s = await scenario({ tasks: { mine: {}, theirs: {}, nobody: {} }, reservations: [{ task: 'mine' }, { task: 'theirs', worker: 'other' }] });
+  it("answers 403 to a worker's token for any other task, existing or not (nothing leaks), and 404 to the account for an unknown one", async () => {
+    const s = await scenario({
+      tasks: { mine: {}, theirs: {}, nobody: {} },
+      reservations: [{ task: 'mine' }, { task: 'theirs', worker: 'other' }],
+    });
     const unknown = `WT${'0'.repeat(32)}`;
     const bodies = [];
     for (const sid of [s.tasks['theirs']!, s.tasks['nobody']!, unknown, 'WT123', 'not-a-sid']) {
@@ -152,7 +169,7 @@ describe('emulator: FetchTask', () => {
     await expectError(await fetch(taskUrl(s, unknown), { headers: { authorization: basicAuth(s) } }), 404, 20404);
   });
 
-  it('answers 401 without credentials, 403 to another workspace\'s token, 404 for an unknown workspace, 405 for other methods', async () => {
+  it("answers 401 without credentials, 403 to another workspace's token, 404 for an unknown workspace, 405 for other methods", async () => {
     const s = await scenario({ reservations: [{}] });
     const t = await scenario({ reservations: [{}] });
     const sid = s.reservations[0]!.task_sid;
@@ -166,8 +183,11 @@ describe('emulator: FetchTask', () => {
 });
 
 describe('emulator: ListTaskReservation', () => {
-  it('lists a task\'s reservations for the account, filtered by WorkerSid and ReservationStatus', async () => {
-    const s = await scenario({ tasks: { t: {} }, reservations: [{ task: 't', status: 'rejected' }, { task: 't', worker: 'other' }, { task: 't' }] });
+  it("lists a task's reservations for the account, filtered by WorkerSid and ReservationStatus", async () => {
+    const s = await scenario({
+      tasks: { t: {} },
+      reservations: [{ task: 't', status: 'rejected' }, { task: 't', worker: 'other' }, { task: 't' }],
+    });
     const url = `${taskUrl(s, s.tasks['t']!)}/Reservations`;
     const all = await fetch(url, { headers: { authorization: basicAuth(s) } });
     expect(all.status).to.equal(200);
@@ -176,7 +196,9 @@ describe('emulator: ListTaskReservation', () => {
     expect(body.reservations.map((r) => r.sid)).to.have.members(s.reservations.map((r) => r.sid));
     expect(body.meta['key']).to.equal('reservations');
     expect(body.reservations[0]!.url).to.equal(`${location.origin}${url}/${body.reservations[0]!.sid}`);
-    const mine = (await (await fetch(`${url}?WorkerSid=${s.workerSid}&ReservationStatus=pending`, { headers: { authorization: basicAuth(s) } })).json()) as {
+    const mine = (await (
+      await fetch(`${url}?WorkerSid=${s.workerSid}&ReservationStatus=pending`, { headers: { authorization: basicAuth(s) } })
+    ).json()) as {
       reservations: Reservation[];
       meta: { url: string };
     };
@@ -185,7 +207,7 @@ describe('emulator: ListTaskReservation', () => {
     await expectError(await fetch(`${url}?WorkerSid=bob`, { headers: { authorization: basicAuth(s) } }), 400, 20001);
   });
 
-  it('is not for a worker\'s token (403), and 404 for an unknown task', async () => {
+  it("is not for a worker's token (403), and 404 for an unknown task", async () => {
     const s = await scenario({ reservations: [{}] });
     const url = `${taskUrl(s, s.reservations[0]!.task_sid)}/Reservations`;
     await expectError(await fetch(url, { headers: bearer(s.token) }), 403, 20403);
@@ -267,7 +289,9 @@ describe('emulator control API: tasks', () => {
     expect((await fetchTask(s, s.tasks['a']!)).assignment_status).to.equal('canceled');
     const completed = await updateTask(s.workspaceSid, 'b', { assignmentStatus: 'completed' });
     expect(completed.assignment_status).to.equal('completed');
-    const reservations = (await (await fetch(`${API_BASE}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations`, { headers: bearer(s.token) })).json()) as {
+    const reservations = (await (
+      await fetch(`${API_BASE}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations`, { headers: bearer(s.token) })
+    ).json()) as {
       reservations: Reservation[];
     };
     expect(reservations.reservations.map((r) => r.reservation_status)).to.deep.equal(['canceled', 'completed']);

@@ -33,9 +33,7 @@ const ALLOWED: Partial<Record<ReservationStatus, Partial<Record<Action, Reservat
 };
 
 function expectedCode(action: Action): number {
-  return action === 'dequeue' || action === 'call' || action === 'redirect' || action === 'conference'
-    ? NOT_PENDING_CODES[action]
-    : 20001;
+  return action === 'dequeue' || action === 'call' || action === 'redirect' || action === 'conference' ? NOT_PENDING_CODES[action] : 20001;
 }
 
 describe('emulator: status rules (every status × every action)', () => {
@@ -95,7 +93,7 @@ describe('emulator: updates', () => {
     expect((await getReservation(s.workspaceSid, sid)).version).to.equal('3');
   });
 
-  it('rescinds the task\'s other pending reservations on accept, and leaves other tasks alone', async () => {
+  it("rescinds the task's other pending reservations on accept, and leaves other tasks alone", async () => {
     const s = await scenario({
       reservations: [
         { task: 't1' },
@@ -206,7 +204,7 @@ describe('emulator: updates', () => {
     expect((await getReservation(s.workspaceSid, s.reservations[1]!.sid)).reservation_status).to.equal('timeout');
   });
 
-  it('keeps other workspaces\' clocks apart', async () => {
+  it("keeps other workspaces' clocks apart", async () => {
     const a = await scenario({ reservations: [{}] });
     const b = await scenario({ reservations: [{}] });
     await advanceClock(a.workspaceSid, 200_000);
@@ -215,7 +213,7 @@ describe('emulator: updates', () => {
   });
 
   describe('If-Match', () => {
-    it('applies the update when If-Match is the reservation\'s current version (quoted or not, or *)', async () => {
+    it("applies the update when If-Match is the reservation's current version (quoted or not, or *)", async () => {
       const s = await scenario({ reservations: [{}, {}, {}] });
       const { version } = await getReservation(s.workspaceSid, s.reservations[0]!.sid);
       const res = await update(s, s.reservations[0]!.sid, BODIES.accept, { 'if-match': `"${version}"` });

@@ -28,7 +28,11 @@ const INVALID: ReadonlyArray<readonly [string, string | Record<string, string | 
   ['a bad conference event', { ...CONFERENCE, ConferenceStatusCallbackEvent: ['start', 'party'] }, 'ConferenceStatusCallbackEvent'],
   ['a bad Activity SID', { ReservationStatus: 'rejected', WorkerActivitySid: 'WA123' }, 'WorkerActivitySid'],
   ['a SID with the wrong prefix', { ...CONFERENCE, PostWorkActivitySid: `WK${HEX32}` }, 'PostWorkActivitySid'],
-  ['a bad Call SID', { Instruction: 'redirect', RedirectCallSid: `CA${'z'.repeat(32)}`, RedirectUrl: 'https://example.com' }, 'RedirectCallSid'],
+  [
+    'a bad Call SID',
+    { Instruction: 'redirect', RedirectCallSid: `CA${'z'.repeat(32)}`, RedirectUrl: 'https://example.com' },
+    'RedirectCallSid',
+  ],
   ['a non-http URL', { Instruction: 'call', CallFrom: '+1', CallUrl: 'ftp://example.com/x' }, 'CallUrl'],
   ['a relative URL', { Instruction: 'call', CallFrom: '+1', CallUrl: '/twiml' }, 'CallUrl'],
   ['a javascript: URL', { ...CONFERENCE, WaitUrl: 'javascript:alert(1)' }, 'WaitUrl'],
@@ -89,7 +93,12 @@ describe('emulator: update validation', () => {
       const res = await fetch(`${reservationsPath(one)}/${one.reservations[0]!.sid}`, {
         method: 'POST',
         headers,
-        body: contentType === 'application/json' ? JSON.stringify({ ReservationStatus: 'accepted' }) : contentType ? 'ReservationStatus=accepted' : new Blob(['ReservationStatus=accepted']),
+        body:
+          contentType === 'application/json'
+            ? JSON.stringify({ ReservationStatus: 'accepted' })
+            : contentType
+              ? 'ReservationStatus=accepted'
+              : new Blob(['ReservationStatus=accepted']),
       });
       const err = await expectError(res, 400, 20001);
       expect(err.message).to.contain(contentType ? contentType.split(';')[0]! : '(none)');

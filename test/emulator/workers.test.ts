@@ -8,7 +8,6 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const activitiesUrl = (s: Pick<Scenario, 'workspaceSid'>) => `${API_BASE}/Workspaces/${s.workspaceSid}/Activities`;
 const workerUrl = (s: Pick<Scenario, 'workspaceSid'>, wk: string) => `${API_BASE}/Workspaces/${s.workspaceSid}/Workers/${wk}`;
 
-
 async function getJson<T>(url: string, auth: Record<string, string>): Promise<T> {
   const res = await fetch(url, { headers: auth });
   expect(res.status, await res.clone().text()).to.equal(200);
@@ -22,7 +21,13 @@ describe('emulator: the shape check itself', () => {
     const good = activities.activities[0]!;
     await expectSpecShape('taskrouter.v1.workspace.activity', good);
     const { sid: _sid, ...missing } = good;
-    for (const bad of [missing, { ...good, extra: 1 }, { ...good, available: 'true' }, { ...good, sid: 'WA1' }, { ...good, url: '/v1/x' }]) {
+    for (const bad of [
+      missing,
+      { ...good, extra: 1 },
+      { ...good, available: 'true' },
+      { ...good, sid: 'WA1' },
+      { ...good, url: '/v1/x' },
+    ]) {
       let failed = false;
       try {
         await expectSpecShape('taskrouter.v1.workspace.activity', bad);
@@ -35,7 +40,7 @@ describe('emulator: the shape check itself', () => {
 });
 
 describe('emulator: ListActivity', () => {
-  it('lists the workspace\'s activities in the spec\'s shape, for any worker of the workspace', async () => {
+  it("lists the workspace's activities in the spec's shape, for any worker of the workspace", async () => {
     const s = await scenario();
     const body = await getJson<{ activities: Activity[]; meta: Record<string, unknown> }>(activitiesUrl(s), bearer(s.token));
     await expectListShape('ListActivity', body);
@@ -65,7 +70,8 @@ describe('emulator: ListActivity', () => {
     expect(await names('FriendlyName=Break')).to.deep.equal(['Break']);
     expect(await names('FriendlyName=break')).to.deep.equal([]);
     for (const v of ['true', '1', 'yes', 'True']) expect(await names(`Available=${v}`), v).to.deep.equal(['Available']);
-    for (const v of ['false', '0', 'no', 'maybe']) expect(await names(`Available=${v}`), v).to.deep.equal(['Offline', 'Unavailable', 'Break', 'Lunch']);
+    for (const v of ['false', '0', 'no', 'maybe'])
+      expect(await names(`Available=${v}`), v).to.deep.equal(['Offline', 'Unavailable', 'Break', 'Lunch']);
     expect(await names('Available=false&FriendlyName=Lunch')).to.deep.equal(['Lunch']);
     const page = await getJson<{ meta: { url: string } }>(`${activitiesUrl(s)}?FriendlyName=Lunch&Available=false`, bearer(s.token));
     expect(page.meta.url).to.contain('FriendlyName=Lunch').and.contain('Available=false');
@@ -90,17 +96,23 @@ describe('emulator: ListActivity', () => {
     }
     expect(seen).to.deep.equal(['Offline', 'Available', 'Unavailable', 'Break', 'Lunch']);
     expect(pages).to.deep.equal([0, 1, 2]);
-    const byPage = await getJson<{ activities: Activity[]; meta: { page: number } }>(`${activitiesUrl(s)}?PageSize=2&Page=2`, bearer(s.token));
+    const byPage = await getJson<{ activities: Activity[]; meta: { page: number } }>(
+      `${activitiesUrl(s)}?PageSize=2&Page=2`,
+      bearer(s.token),
+    );
     expect(byPage.activities.map((a) => a.friendly_name)).to.deep.equal(['Offline', 'Available']);
     expect(byPage.meta.page).to.equal(2);
   });
 
-  it('answers 401, 403 for another workspace\'s token, 404 for an unknown workspace, 400 for an unknown parameter', async () => {
+  it("answers 401, 403 for another workspace's token, 404 for an unknown workspace, 400 for an unknown parameter", async () => {
     const s = await scenario();
     const t = await scenario();
     await expectError(await fetch(activitiesUrl(s)), 401, 20003);
     await expectError(await fetch(activitiesUrl(s), { headers: bearer(t.token) }), 403, 20403);
-    await expectError(await fetch(activitiesUrl({ workspaceSid: `WS${'0'.repeat(32)}` }), { headers: { authorization: basicAuth(s) } }), 404);
+    await expectError(
+      await fetch(activitiesUrl({ workspaceSid: `WS${'0'.repeat(32)}` }), { headers: { authorization: basicAuth(s) } }),
+      404,
+    );
     const err = await expectError(await fetch(`${activitiesUrl(s)}?Colour=red`, { headers: bearer(s.token) }), 400, 20001);
     expect(err.message).to.contain('Colour');
     await expectError(await fetch(`${activitiesUrl(s)}?PageSize=0`, { headers: bearer(s.token) }), 400, 20001);
@@ -109,7 +121,7 @@ describe('emulator: ListActivity', () => {
 });
 
 describe('emulator: FetchWorker', () => {
-  it('serves the token\'s own worker in the spec\'s shape, with its activity and attributes', async () => {
+  it("serves the token's own worker in the spec's shape, with its activity and attributes", async () => {
     const s = await scenario({ workerName: 'Ada Lovelace', workerAttributes: { skills: ['sales'], languages: ['en', 'ar'] } });
     const res = await fetch(workerUrl(s, s.workerSid), { headers: bearer(s.token) });
     expect(res.status).to.equal(200);
@@ -140,7 +152,7 @@ describe('emulator: FetchWorker', () => {
     expect(other.attributes).to.equal('{}');
   });
 
-  it('starts a scenario\'s worker in the activity asked for', async () => {
+  it("starts a scenario's worker in the activity asked for", async () => {
     const s = await scenario({ workerActivity: 'Offline' });
     const worker = await getJson<Worker>(workerUrl(s, s.workerSid), bearer(s.token));
     expect(worker).to.include({ activity_name: 'Offline', available: false });
@@ -189,7 +201,7 @@ describe('emulator: reject with WorkerActivitySid', () => {
     expect(worker).to.include({ activity_sid: breakSid, activity_name: 'Break', available: false });
   });
 
-  it('refuses an unknown Activity or another workspace\'s with a 400 naming WorkerActivitySid, changing nothing', async () => {
+  it("refuses an unknown Activity or another workspace's with a 400 naming WorkerActivitySid, changing nothing", async () => {
     const s = await scenario({ reservations: [{}] });
     const t = await scenario();
     const sid = s.reservations[0]!.sid;
@@ -197,7 +209,11 @@ describe('emulator: reject with WorkerActivitySid', () => {
       const err = await expectError(await update(s, sid, { ReservationStatus: 'rejected', WorkerActivitySid: wa }), 400, 20001);
       expect(err.message).to.contain('WorkerActivitySid').and.contain(wa);
     }
-    const err = await expectError(await update(s, sid, { Instruction: 'conference', PostWorkActivitySid: t.activities[0]!.sid }), 400, 20001);
+    const err = await expectError(
+      await update(s, sid, { Instruction: 'conference', PostWorkActivitySid: t.activities[0]!.sid }),
+      400,
+      20001,
+    );
     expect(err.message).to.contain('PostWorkActivitySid');
     const r = await getReservation(s.workspaceSid, sid);
     expect(r.reservation_status).to.equal('pending');
@@ -207,7 +223,7 @@ describe('emulator: reject with WorkerActivitySid', () => {
 });
 
 describe('emulator: ListWorkerChannel and FetchWorkerChannel', () => {
-  it('lists one channel per task channel in the spec\'s shape ({channels, meta}), with capacity and assigned tasks', async () => {
+  it("lists one channel per task channel in the spec's shape ({channels, meta}), with capacity and assigned tasks", async () => {
     const s = await scenario({
       tasks: { call: { channel: 'voice' }, chat1: { channel: 'chat' }, chat2: { channel: 'chat' }, chat3: { channel: 'chat' } },
       reservations: [
@@ -239,12 +255,15 @@ describe('emulator: ListWorkerChannel and FetchWorkerChannel', () => {
     expect(chat).to.deep.equal(byName['chat']);
     // by the task channel's unique name, as TaskRouter allows
     expect(await getJson<WorkerChannel>(`${url}/voice`, bearer(s.token))).to.deep.equal(byName['voice']);
-    const paged = await getJson<{ channels: WorkerChannel[]; meta: { next_page_url: string | null } }>(`${url}?PageSize=2`, bearer(s.token));
+    const paged = await getJson<{ channels: WorkerChannel[]; meta: { next_page_url: string | null } }>(
+      `${url}?PageSize=2`,
+      bearer(s.token),
+    );
     expect(paged.channels).to.have.length(2);
     expect(paged.meta.next_page_url).to.be.a('string');
   });
 
-  it('answers 403 for another worker\'s channels, 404 for an unknown channel, 401 without credentials', async () => {
+  it("answers 403 for another worker's channels, 404 for an unknown channel, 401 without credentials", async () => {
     const s = await scenario();
     const other = `${workerUrl(s, s.otherWorkerSid)}/Channels`;
     await expectError(await fetch(other, { headers: bearer(s.token) }), 403, 20403);

@@ -44,7 +44,14 @@ async function mountForm(action: ActionName, schema: ParameterSchema = DEFAULT_S
   // in the background may not get.
   const container = document.body.appendChild(document.createElement('div'));
   containers.push(container);
-  render(html`<reservation-form .action=${schema.actions[action]} .label=${EN.actions[action]} .fields=${fieldsFor(schema, action)}></reservation-form>`, container);
+  render(
+    html`<reservation-form
+      .action=${schema.actions[action]}
+      .label=${EN.actions[action]}
+      .fields=${fieldsFor(schema, action)}
+    ></reservation-form>`,
+    container,
+  );
   const el = container.firstElementChild as ReservationForm;
   await el.updateComplete;
   const submits: UpdateParams[] = [];
@@ -142,7 +149,7 @@ describe('reservation-form', () => {
         const helpStart = f.help.slice(0, 30);
         if (f.kind === 'enum-list' || f.kind === 'list') {
           const group = groupOf(el, f.label);
-          expect(group, `${f.name}: a fieldset with the legend ${f.label}`).to.exist;
+          expect(group, `${f.name}: a fieldset with the legend ${f.label}`).to.not.equal(null);
           expect(group!.querySelector('legend')!.checkVisibility(), `${f.name} legend visible`).to.equal(true);
           expect(descriptionOf(group!), `${f.name} help`).to.include(helpStart);
           if (f.kind === 'enum-list') {
@@ -156,14 +163,14 @@ describe('reservation-form', () => {
             expect(boxes.map((b) => accessibleName(b))).to.deep.equal(f.choices!.map((c) => c.label));
           } else {
             expect(controls(el, f.name)).to.have.length(0);
-            expect(button(group!, `Add to ${f.label}`)).to.exist;
+            expect(button(group!, `Add to ${f.label}`)).to.not.equal(undefined);
           }
         } else {
           const cs = controls<HTMLInputElement | HTMLSelectElement>(el, f.name);
           expect(cs, `${f.name}: one control`).to.have.length(1);
           const c = cs[0];
           const label = labelOf(c);
-          expect(label, `${f.name}: label for`).to.exist;
+          expect(label, `${f.name}: label for`).to.not.equal(null);
           expect(label!.checkVisibility(), `${f.name}: label visible`).to.equal(true);
           expect(accessibleName(c).replace(/\s*\*$/, '')).to.equal(f.label);
           expect(descriptionOf(c), `${f.name} help`).to.include(helpStart);

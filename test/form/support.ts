@@ -87,9 +87,7 @@ export function control<T extends HTMLElement = HTMLInputElement>(form: Reservat
 
 /** The checkbox of a checkbox group whose label is `label` (or whose value is). */
 export function option(form: ReservationForm, name: string, labelOrValue: string): HTMLInputElement {
-  const found = controls(form, name).find(
-    (c) => (c as HTMLInputElement).value === labelOrValue || accessibleName(c) === labelOrValue,
-  );
+  const found = controls(form, name).find((c) => (c as HTMLInputElement).value === labelOrValue || accessibleName(c) === labelOrValue);
   if (!found) throw new Error(`no option ${labelOrValue} of ${name}`);
   return found;
 }
@@ -148,10 +146,16 @@ export async function openForm(item: HTMLElement, name: string): Promise<Reserva
 
 /** A form body as (name, value) pairs ordered by name; repeated keys keep their order. */
 export const pairs = (body: string) =>
-  [...new URLSearchParams(body)].map(([k, v], i) => ({ k, v, i })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i)).map(({ k, v }) => [k, v]);
+  [...new URLSearchParams(body)]
+    .map(([k, v], i) => ({ k, v, i }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
+    .map(({ k, v }) => [k, v]);
 
 export const sorted = (list: [string, string][]) =>
-  list.map(([k, v], i) => ({ k, v, i })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i)).map(({ k, v }) => [k, v]);
+  list
+    .map(([k, v], i) => ({ k, v, i }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
+    .map(({ k, v }) => [k, v]);
 
 /** Resolves after a short pause (for checking that nothing happens). */
 export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));

@@ -93,7 +93,9 @@ describe('the built bundle among other code on a page', () => {
       const w = win as unknown as { __errors: string[]; __warnings: string[] };
       await until(() => w.__warnings.length || w.__errors.length, 'a warning');
       expect(w.__errors).to.deep.equal([]);
-      expect(w.__warnings[0]).to.match(/<reservation-panel> \S+ was loaded .*<reservation-panel> 0\.0\.1 is already registered; that one stays in use/);
+      expect(w.__warnings[0]).to.match(
+        /<reservation-panel> \S+ was loaded .*<reservation-panel> 0\.0\.1 is already registered; that one stays in use/,
+      );
     } finally {
       frame.remove();
     }
@@ -101,7 +103,8 @@ describe('the built bundle among other code on a page', () => {
 
   it('works under a strict Content-Security-Policy with Trusted Types (trusted-types lit-html)', async () => {
     const s = await scenario({ tasks: { t: { attributes: { name: 'Jane Doe' } } }, reservations: [{ status: 'pending', task: 't' }] });
-    const csp = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+    const csp =
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
     const { win, frame } = await framePage(
       `<meta http-equiv="Content-Security-Policy" content="${csp}">
        <script>window.__violations = []; addEventListener('securitypolicyviolation', (e) => __violations.push(e.violatedDirective));</script>
@@ -109,7 +112,10 @@ describe('the built bundle among other code on a page', () => {
       `<reservation-panel api-base="${API_BASE}" poll-interval="0"></reservation-panel>`,
     );
     try {
-      const panel = await until(() => win.document.querySelector('reservation-panel') as (HTMLElement & { token?: string }) | null, 'the panel');
+      const panel = await until(
+        () => win.document.querySelector('reservation-panel') as (HTMLElement & { token?: string }) | null,
+        'the panel',
+      );
       await until(() => win.customElements.get('reservation-panel'), 'the element');
       panel.token = s.token;
       const row = await until(() => panel.shadowRoot?.querySelector<HTMLElement>('[part~="reservation"]'), 'a row');

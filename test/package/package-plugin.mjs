@@ -18,7 +18,9 @@ function run(command, args) {
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve(stdout) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${(stderr || stdout).slice(-4000)}`)),
+      code === 0
+        ? resolve(stdout)
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${(stderr || stdout).slice(-4000)}`)),
     );
   });
 }
@@ -64,9 +66,7 @@ async function inspect() {
   const built = Date.now();
   const [pack] = JSON.parse(await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']));
   const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-  const targets = [
-    ...new Set([...exportTargets(pkg.exports), pkg.main, pkg.module, pkg.types, pkg.customElements].filter(Boolean)),
-  ];
+  const targets = [...new Set([...exportTargets(pkg.exports), pkg.main, pkg.module, pkg.types, pkg.customElements].filter(Boolean))];
   const bundle = `${root}dist/reservation-panel.js`;
   return {
     name: pack.name,

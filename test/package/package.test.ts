@@ -58,7 +58,9 @@ describe('the npm package', () => {
       expect(files, file).to.include(file);
     }
     for (const file of files) {
-      expect(file, 'only dist/, README, package.json and notices').to.match(/^(dist\/|README\.md$|package\.json$|LICENSE|spec\/NOTICE\.md$)/);
+      expect(file, 'only dist/, README, package.json and notices').to.match(
+        /^(dist\/|README\.md$|package\.json$|LICENSE|spec\/NOTICE\.md$)/,
+      );
     }
   });
 
@@ -118,7 +120,10 @@ describe('the npm package', () => {
           .replace(/\*\*\//g, '(?:.*/)?')
           .replace(/\*/g, '[^/]*')}$`,
       );
-      expect(files.some((f) => pattern.test(f)), `${entry} matches a shipped file`).to.equal(true);
+      expect(
+        files.some((f) => pattern.test(f)),
+        `${entry} matches a shipped file`,
+      ).to.equal(true);
     }
   });
 

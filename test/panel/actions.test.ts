@@ -89,8 +89,7 @@ const waitForStatus = (el: ReservationPanel, sid: string, status: ReservationSta
 /** The message a form shows about the server's answer. */
 const formAlert = (form: ReservationForm) => form.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
 /** The message a row shows outside a form. */
-const rowAlert = (item: HTMLElement) =>
-  [...item.querySelectorAll('[role="alert"]')].map((n) => n.textContent!.trim()).join(' ');
+const rowAlert = (item: HTMLElement) => [...item.querySelectorAll('[role="alert"]')].map((n) => n.textContent!.trim()).join(' ');
 
 /** Sets a select as a user's choice does. */
 function choose(select: HTMLSelectElement, value: string) {
@@ -238,8 +237,18 @@ describe('reservation-panel actions', () => {
       ['WorkerActivitySid', WA],
     ]);
     const changes = of('reservation-status-change');
-    expectChange(changes.find((c) => c.sid === a), a, 'pending', 'rejected');
-    expectChange(changes.find((c) => c.sid === b), b, 'pending', 'rejected');
+    expectChange(
+      changes.find((c) => c.sid === a),
+      a,
+      'pending',
+      'rejected',
+    );
+    expectChange(
+      changes.find((c) => c.sid === b),
+      b,
+      'pending',
+      'rejected',
+    );
     await rendered(items[1]);
     expect(formOf(items[1])).to.equal(null);
     expect(actionNames(items[1])).to.deep.equal([]);
@@ -710,7 +719,13 @@ describe('reservation-panel actions', () => {
       const sent = await posts(s);
       expect(sent.map((p) => p.status)).to.deep.equal([status, 200]);
       expect(sent[0].body).to.equal(sent[1].body);
-      expect(pairs(sent[1].body)).to.deep.equal(sorted([['Instruction', 'conference'], ['To', 'client:alice'], ['Muted', 'true']]));
+      expect(pairs(sent[1].body)).to.deep.equal(
+        sorted([
+          ['Instruction', 'conference'],
+          ['To', 'client:alice'],
+          ['Muted', 'true'],
+        ]),
+      );
       expectChange(of('reservation-status-change')[0], sid, 'pending', 'accepted');
       await rendered(items[0]);
       expect(formOf(items[0])).to.equal(null);

@@ -14,11 +14,27 @@ describe('reservation-panel strings and languages', () => {
       tasks: { t: { attributes: { name: 'Jürgen Groß' }, channel: 'email', queue: 'Billing', priority: 3, ageSeconds: 150 } },
       reservations: [{ status: 'pending', ageSeconds: 150, task: 't' }, { status: 'completed' }],
     });
-    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', lang: 'de', 'reservation-timeout': '3600' }, { token: s.token, strings: DE } as any);
-    const [row] = await waitFor(() => (rows(el).length && visibleText(rows(el)[0]).includes('Jürgen') ? rows(el) : null), 'a row with its task');
+    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', lang: 'de', 'reservation-timeout': '3600' }, {
+      token: s.token,
+      strings: DE,
+    } as any);
+    const [row] = await waitFor(
+      () => (rows(el).length && visibleText(rows(el)[0]).includes('Jürgen') ? rows(el) : null),
+      'a row with its task',
+    );
     await el.updateComplete;
     const text = visibleText(row);
-    for (const part of ['Ausstehend', 'Kanal', 'E-Mail', 'Warteschlange', 'Billing', 'Priorität', 'Wartet seit', 'Verbleibend', 'Details']) {
+    for (const part of [
+      'Ausstehend',
+      'Kanal',
+      'E-Mail',
+      'Warteschlange',
+      'Billing',
+      'Priorität',
+      'Wartet seit',
+      'Verbleibend',
+      'Details',
+    ]) {
       expect(text, part).to.include(part);
     }
     expect(text).to.include(new Intl.NumberFormat('de', { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(2));
@@ -43,7 +59,12 @@ describe('reservation-panel strings and languages', () => {
     await form.updateComplete;
     const from = form.shadowRoot!.querySelector<HTMLInputElement>('[name="DequeueFrom"]')!;
     expect(from.getAttribute('aria-invalid')).to.equal('true');
-    const error = form.shadowRoot!.getElementById(from.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))!)!;
+    const error = form.shadowRoot!.getElementById(
+      from
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .find((id) => id.endsWith('-error'))!,
+    )!;
     expect(error.textContent).to.match(/ist erforderlich/);
     await sendKeys({ press: 'Escape' });
   });

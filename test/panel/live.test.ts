@@ -1,15 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { provideReservationConfig } from '../../src/provide.js';
-import {
-  API_BASE,
-  EMULATOR,
-  requests,
-  scenario,
-  setFaults,
-  setStatus,
-  token,
-  type Scenario,
-} from '../support/emulator.js';
+import { API_BASE, EMULATOR, requests, scenario, setFaults, setStatus, token, type Scenario } from '../support/emulator.js';
 import { mount, rows, visibleText, waitFor } from '../support/panel.js';
 import { ignoreResizeObserverLoop } from '../support/panel.js';
 
@@ -93,7 +84,7 @@ describe('reservation-panel live status', () => {
       const original = target[method];
       target[method] = function (this: EventTarget, type: string, ...rest: unknown[]) {
         added.set(type, (added.get(type) ?? 0) + sign);
-        return (original as Function).call(this, type, ...rest);
+        return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
       } as never;
       return () => (target[method] = original);
     };
@@ -120,10 +111,7 @@ describe('reservation-panel live status', () => {
   it('shows changes pushed by the events stream at once, polling slowed down', async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }, { status: 'pending' }] });
     const eventsUrl = `${EMULATOR}/events/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`;
-    const { el, of } = await mount(
-      { 'api-base': API_BASE, 'poll-interval': '60000', 'events-url': eventsUrl },
-      { token: s.token },
-    );
+    const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '60000', 'events-url': eventsUrl }, { token: s.token });
     await waitFor(() => rows(el).length === 2, 'the list');
     await waitFor(async () => (await requests(s.workspaceSid)).some((r) => r.path.startsWith('/events/')), 'the stream');
     await sleep(100);
@@ -154,7 +142,9 @@ describe('reservation-panel live status', () => {
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', 'reservation-timeout': '120' }, { token: s.token });
     await waitFor(() => rows(el).length === 3, 'the list');
     const timerOf = (sid: string) =>
-      rows(el).find((r) => r.dataset.reservationSid === sid)!.querySelector<HTMLElement>('[role="timer"]');
+      rows(el)
+        .find((r) => r.dataset.reservationSid === sid)!
+        .querySelector<HTMLElement>('[role="timer"]');
     const urgent = timerOf(s.reservations[0].sid)!;
     expect(urgent.textContent!.trim()).to.match(/^0:(09|10)$/);
     expect(urgent.dataset.warning).to.equal('true');
@@ -202,10 +192,7 @@ describe('reservation-panel live status', () => {
       await waitFor(() => rows(el).length === 1, 'the list from the provided config');
       const fresh = await token(s.workspaceSid, s.workerSid);
       config.update({ token: fresh });
-      await waitFor(
-        async () => (await listGets(s)).at(-1)?.headers.authorization === `Bearer ${fresh}`,
-        'a request with the new token',
-      );
+      await waitFor(async () => (await listGets(s)).at(-1)?.headers.authorization === `Bearer ${fresh}`, 'a request with the new token');
     } finally {
       host.remove();
     }
@@ -225,8 +212,15 @@ describe('reservation-panel keeps an exact picture', () => {
     await waitFor(async () => (await requests(s.workspaceSid)).some((r) => r.path.startsWith('/events/')), 'the stream');
     const expected = new Map<string, string>(s.reservations.map((r) => [r.sid, 'pending']));
     const moves: Array<[number, 'accepted' | 'rescinded' | 'timeout' | 'canceled' | 'wrapping' | 'completed']> = [
-      [0, 'accepted'], [1, 'rescinded'], [0, 'wrapping'], [2, 'timeout'], [3, 'canceled'],
-      [0, 'completed'], [4, 'accepted'], [4, 'completed'], [5, 'rescinded'],
+      [0, 'accepted'],
+      [1, 'rescinded'],
+      [0, 'wrapping'],
+      [2, 'timeout'],
+      [3, 'canceled'],
+      [0, 'completed'],
+      [4, 'accepted'],
+      [4, 'completed'],
+      [5, 'rescinded'],
     ];
     let changes = 0;
     for (const [i, status] of moves) {
@@ -241,14 +235,16 @@ describe('reservation-panel keeps an exact picture', () => {
       await sleep(40);
     }
     await waitFor(
-      () => rows(el).length === expected.size && rows(el).every((r) => expected.get(r.dataset.reservationSid!) === r.dataset.reservationStatus),
+      () =>
+        rows(el).length === expected.size && rows(el).every((r) => expected.get(r.dataset.reservationSid!) === r.dataset.reservationStatus),
       'the panel to match the API',
       8000,
     );
     await sleep(400); // more polls must not report anything again
     const reported = of('reservation-status-change');
     const final = new Map(reported.map((c) => [c.sid, c.status]));
-    for (const [sid, status] of expected) if (status !== 'pending' || !s.reservations.some((r) => r.sid === sid)) expect(final.get(sid), sid).to.equal(status);
+    for (const [sid, status] of expected)
+      if (status !== 'pending' || !s.reservations.some((r) => r.sid === sid)) expect(final.get(sid), sid).to.equal(status);
     // every reported change is a real transition, none reported twice
     const seen = new Set(reported.map((c) => `${c.sid}:${c.previousStatus}>${c.status}`));
     expect(seen.size).to.equal(reported.length);

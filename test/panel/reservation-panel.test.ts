@@ -1,14 +1,6 @@
 import { expect } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
-import {
-  addReservation,
-  API_BASE,
-  requests,
-  scenario,
-  setFaults,
-  setStatus,
-  type Scenario,
-} from '../support/emulator.js';
+import { addReservation, API_BASE, requests, scenario, setFaults, setStatus, type Scenario } from '../support/emulator.js';
 import { mount, notice, rows, visibleText, waitFor } from '../support/panel.js';
 
 const listRequests = async (s: Scenario) =>
@@ -71,7 +63,10 @@ describe('reservation-panel', () => {
     const loading = await waitFor(() => notice(el), 'loading notice');
     expect(loading.getAttribute('role')).to.equal('status');
     expect(loading.textContent).to.match(/loading/i);
-    await waitFor(() => rows(el).length === 2 && visibleText(rows(el)[0]).includes('Jane Doe') && visibleText(rows(el)[1]).includes('sam@'), 'two rows with their tasks');
+    await waitFor(
+      () => rows(el).length === 2 && visibleText(rows(el)[0]).includes('Jane Doe') && visibleText(rows(el)[1]).includes('sam@'),
+      'two rows with their tasks',
+    );
     const [first, second] = rows(el);
     // active first, whatever the API's order
     expect(first.dataset.reservationSid).to.equal(s.reservations[1].sid);
@@ -158,7 +153,7 @@ describe('reservation-panel', () => {
     const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
     const [error] = await waitFor(() => (of('reservation-error').length ? of('reservation-error') : null), 'error', 8000);
     expect(error).to.include({ operation: 'list', status: 503 });
-    expect(error.message).to.be.a('string').and.not.empty;
+    expect(error.message).to.be.a('string').and.match(/\S/);
     await el.updateComplete;
     const alert = notice(el)!;
     expect(alert.getAttribute('role')).to.equal('alert');
@@ -217,7 +212,10 @@ describe('reservation-panel', () => {
       reservations: [{ status: 'pending', task: 't' }],
     });
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
-    const [row] = await waitFor(() => (rows(el).length && visibleText(rows(el)[0]).includes('<img') ? rows(el) : null), 'a row with its task');
+    const [row] = await waitFor(
+      () => (rows(el).length && visibleText(rows(el)[0]).includes('<img') ? rows(el) : null),
+      'a row with its task',
+    );
     row.querySelector<HTMLButtonElement>('[aria-expanded]')!.click();
     await el.updateComplete;
     await waitFor(() => el.shadowRoot!.querySelector('[part~="header"]'), 'the header');

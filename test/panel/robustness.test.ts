@@ -42,7 +42,11 @@ describe('reservation-panel: any gap in the live channel ends in a full list', (
     const added = await addReservation(s.workspaceSid);
     await setStatus(s.workspaceSid, s.reservations[0].sid, 'rescinded');
     const started = performance.now();
-    await waitFor(() => row(el, added.sid) && row(el, s.reservations[0].sid)?.dataset.reservationStatus === 'rescinded', 'both changes', 5000);
+    await waitFor(
+      () => row(el, added.sid) && row(el, s.reservations[0].sid)?.dataset.reservationStatus === 'rescinded',
+      'both changes',
+      5000,
+    );
     expect(performance.now() - started, 'at once, not at the slow poll').to.be.lessThan(5000);
     expect(button(row(el, s.reservations[0].sid)!, 'Accept'), 'the rescinded row offers no Accept').to.equal(undefined);
     await waitFor(async () => (await streams(s.workspaceSid, s.workerSid)).open === 1, 'the stream again');
@@ -78,7 +82,11 @@ describe('reservation-panel: rendering never loses what the agent was doing', ()
     });
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
     // the virtualizer has taken over when it positions the rows
-    await waitFor(() => el.shadowRoot!.querySelector<HTMLElement>('ul.virtual > li')?.style.position === 'absolute', 'a virtual list', 8000);
+    await waitFor(
+      () => el.shadowRoot!.querySelector<HTMLElement>('ul.virtual > li')?.style.position === 'absolute',
+      'a virtual list',
+      8000,
+    );
     // the first reservation in the list's order (the DOM order of a virtual list may differ)
     const first = el.shadowRoot!.querySelector('li[aria-posinset="1"] [part~="reservation"]') as HTMLElement;
     const sid = first.dataset.reservationSid!;
@@ -153,7 +161,14 @@ describe('reservation-panel: a server that answers wrongly does not corrupt the 
   it('stops a list whose pages never end, with a clear error', async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
     const next = `https://taskrouter.twilio.com/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations?PageSize=50&PageToken=PA{{n}}`;
-    await setFaults(s.workspaceSid, [{ method: 'GET', pathIncludes: '/Reservations', status: 200, body: JSON.stringify({ reservations: [], meta: { ...meta, next_page_url: next } }) }]);
+    await setFaults(s.workspaceSid, [
+      {
+        method: 'GET',
+        pathIncludes: '/Reservations',
+        status: 200,
+        body: JSON.stringify({ reservations: [], meta: { ...meta, next_page_url: next } }),
+      },
+    ]);
     const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
     await waitFor(() => of('reservation-error').length, 'the error', 8000);
     expect(of('reservation-error')[0].message).to.match(/could not be read: the list did not end after \d+ pages/);
@@ -181,7 +196,11 @@ describe('reservation-panel: a server that answers wrongly does not corrupt the 
   }
 
   it('refuses an update answered with {} or another reservation or a status it does not know, and keeps the picture', async () => {
-    for (const answer of [(_: Scenario) => ({}), (s: Scenario) => reservationJson(s, { sid: `WR${'e'.repeat(32)}`, reservation_status: 'accepted' }), (s: Scenario) => reservationJson(s, { reservation_status: 'exploded' })]) {
+    for (const answer of [
+      (_: Scenario) => ({}),
+      (s: Scenario) => reservationJson(s, { sid: `WR${'e'.repeat(32)}`, reservation_status: 'accepted' }),
+      (s: Scenario) => reservationJson(s, { reservation_status: 'exploded' }),
+    ]) {
       const s = await scenario({ reservations: [{ status: 'pending' }] });
       const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
       const [r] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
@@ -204,7 +223,14 @@ describe('reservation-panel: a server that answers wrongly does not corrupt the 
     const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '0', 'events-url': eventsUrl(s) }, { token: s.token });
     await waitFor(() => rows(el).length === 1, 'a row');
     await waitFor(async () => (await streams(s.workspaceSid, s.workerSid)).open === 1, 'the stream');
-    await setFaults(s.workspaceSid, [{ method: 'GET', pathIncludes: `/Reservations/WR`, status: 200, body: JSON.stringify({ reservations: [reservationJson(s, { sid: `WR${'d'.repeat(32)}` })], meta }) }]);
+    await setFaults(s.workspaceSid, [
+      {
+        method: 'GET',
+        pathIncludes: `/Reservations/WR`,
+        status: 200,
+        body: JSON.stringify({ reservations: [reservationJson(s, { sid: `WR${'d'.repeat(32)}` })], meta }),
+      },
+    ]);
     await setStatus(s.workspaceSid, s.reservations[0].sid, 'accepted'); // the stream names it: the panel fetches it
     await waitFor(() => of('reservation-error').some((e: any) => e.operation === 'fetch'), 'the error');
     await el.updateComplete;

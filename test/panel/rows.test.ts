@@ -47,7 +47,7 @@ describe('reservation-panel rows: the task behind each reservation (REST)', () =
     await new Promise((r) => setTimeout(r, 300));
     expect(await taskGets(s), 'none while hidden').to.have.length(0);
     expect(titleOf(rows(el)[0])).to.match(/Loading/);
-    expect(rows(el)[0].querySelector('[data-action="accept"]'), 'the row is usable meanwhile').to.exist;
+    expect(rows(el)[0].querySelector('[data-action="accept"]'), 'the row is usable meanwhile').to.not.equal(null);
     setVisibility('visible');
     await waitFor(() => titleOf(rows(el)[0]) === 'Later', 'the task once visible');
     expect(await taskGets(s)).to.have.length(1);
@@ -57,7 +57,11 @@ describe('reservation-panel rows: the task behind each reservation (REST)', () =
     const s = await scenario({ reservations: [{ status: 'pending' }, { status: 'pending' }] });
     await setFaults(s.workspaceSid, [{ method: 'GET', pathIncludes: '/Tasks/', status: 503 }]);
     const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
-    await waitFor(() => rows(el).length === 2 && rows(el).every((r) => visibleText(r).includes('could not be loaded')), 'the failures', 8000);
+    await waitFor(
+      () => rows(el).length === 2 && rows(el).every((r) => visibleText(r).includes('could not be loaded')),
+      'the failures',
+      8000,
+    );
     const errors = of('reservation-error');
     expect(errors.every((e: any) => e.operation === 'fetch' && e.status === 503)).to.equal(true);
     expect(errors, 'the same failure is reported once').to.have.length(1);
@@ -95,7 +99,11 @@ describe('reservation-panel rows: titles, details, order', () => {
     const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
     await waitFor(() => rows(el).length === 3 && rows(el).every((r) => !titleOf(r).startsWith('Loading')), 'the titles');
     expect(rows(el).map(titleOf)).to.deep.equal(['Jane Doe', 'jo@example.com', 'SMS']);
-    el.taskSummary = (task) => ({ title: `<b>${JSON.parse(task.attributes).name ?? 'someone'}</b>`, subtitle: '<i>vip</i>', details: [['Account', '<a href=x>4471</a>']] });
+    el.taskSummary = (task) => ({
+      title: `<b>${JSON.parse(task.attributes).name ?? 'someone'}</b>`,
+      subtitle: '<i>vip</i>',
+      details: [['Account', '<a href=x>4471</a>']],
+    });
     await el.updateComplete;
     expect(rows(el).map(titleOf)).to.deep.equal(['<b>Jane Doe</b>', '<b>someone</b>', '<b>someone</b>']);
     expect(visibleText(rows(el)[0])).to.include('<i>vip</i>');
@@ -127,7 +135,10 @@ describe('reservation-panel rows: titles, details, order', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const list = el.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)!;
     expect(list.getAttribute('role')).to.equal('region');
-    const pairs = [...list.querySelectorAll('div')].map((d) => [d.querySelector('dt')!.textContent!.trim(), d.querySelector('dd')!.textContent!.trim()]);
+    const pairs = [...list.querySelectorAll('div')].map((d) => [
+      d.querySelector('dt')!.textContent!.trim(),
+      d.querySelector('dd')!.textContent!.trim(),
+    ]);
     expect(pairs).to.deep.equal([
       ['name', 'Jane'],
       ['customer.tier', 'gold'],

@@ -4,8 +4,7 @@ import { mount, notice, rows, waitFor } from '../support/panel.js';
 
 const gets = async (s: Scenario) => (await requests(s.workspaceSid)).filter((r) => r.method === 'GET');
 const posts = async (s: Scenario) => (await requests(s.workspaceSid)).filter((r) => r.method === 'POST');
-const button = (row: HTMLElement, name: string) =>
-  [...row.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+const button = (row: HTMLElement, name: string) => [...row.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
 
 describe('reservation-panel token lifecycle', () => {
   it('after a 401, gets a fresh token from tokenProvider and retries once with it', async () => {
@@ -13,10 +12,10 @@ describe('reservation-panel token lifecycle', () => {
     const fresh = await token(s.workspaceSid, s.workerSid);
     await setFaults(s.workspaceSid, [{ method: 'GET', status: 401, times: 1 }]);
     let calls = 0;
-    const { el, of } = await mount(
-      { 'api-base': API_BASE, 'poll-interval': '0' },
-      { token: s.token, tokenProvider: async () => (calls++, fresh) } as any,
-    );
+    const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, {
+      token: s.token,
+      tokenProvider: async () => (calls++, fresh),
+    } as any);
     await waitFor(() => rows(el).length === 1, 'the list after renewal');
     expect(calls).to.equal(1);
     const [first, second] = await gets(s);
@@ -64,10 +63,10 @@ describe('reservation-panel token lifecycle', () => {
     const shortLived = await token(s.workspaceSid, s.workerSid, 2);
     const fresh = await token(s.workspaceSid, s.workerSid);
     let calls = 0;
-    const { el, of } = await mount(
-      { 'api-base': API_BASE, 'poll-interval': '100' },
-      { token: shortLived, tokenProvider: async () => (calls++, fresh) } as any,
-    );
+    const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '100' }, {
+      token: shortLived,
+      tokenProvider: async () => (calls++, fresh),
+    } as any);
     await waitFor(() => calls === 1, 'the provider to be called before exp', 3000);
     expect(el.token).to.equal(fresh);
     await waitFor(async () => (await gets(s)).at(-1)?.headers.authorization === `Bearer ${fresh}`, 'a poll with the new token');
@@ -77,10 +76,10 @@ describe('reservation-panel token lifecycle', () => {
   it('retries an action once with a renewed token after a 401', async () => {
     const s = await scenario({ reservations: [{ status: 'pending' }] });
     const fresh = await token(s.workspaceSid, s.workerSid);
-    const { el, of } = await mount(
-      { 'api-base': API_BASE, 'poll-interval': '0' },
-      { token: s.token, tokenProvider: async () => fresh } as any,
-    );
+    const { el, of } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, {
+      token: s.token,
+      tokenProvider: async () => fresh,
+    } as any);
     const [row] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
     await setFaults(s.workspaceSid, [{ method: 'POST', status: 401, times: 1 }]);
     button(row, 'Accept').click();

@@ -5,7 +5,17 @@
 import { expect } from '@open-wc/testing';
 import 'axe-core/axe.min.js';
 import { EVENT_BRIDGE, controlSockets, sockets } from '../support/event-bridge.js';
-import { addReservation, getReservation, requests, scenario, setActivity, setStatus, token, type RecordedRequest, type Scenario } from '../support/emulator.js';
+import {
+  addReservation,
+  getReservation,
+  requests,
+  scenario,
+  setActivity,
+  setStatus,
+  token,
+  type RecordedRequest,
+  type Scenario,
+} from '../support/emulator.js';
 import { mount, rows, visibleText, waitFor } from '../support/panel.js';
 
 const TWILIO = { connection: 'twilio', 'event-bridge-url': EVENT_BRIDGE };
@@ -14,13 +24,21 @@ const TWILIO = { connection: 'twilio', 'event-bridge-url': EVENT_BRIDGE };
 async function calls(s: Scenario) {
   return (await requests(s.workspaceSid))
     .filter((r) => r.path === '/v1/wschannels')
-    .map((r) => ({ ...r, envelope: JSON.parse(r.body) as { url: string; method: string; params: Record<string, unknown>; token: string } }));
+    .map((r) => ({
+      ...r,
+      envelope: JSON.parse(r.body) as { url: string; method: string; params: Record<string, unknown>; token: string },
+    }));
 }
-const lists = async (s: Scenario) => (await calls(s)).filter((c) => c.envelope.url.endsWith('/Reservations') && c.envelope.method === 'GET');
+const lists = async (s: Scenario) =>
+  (await calls(s)).filter((c) => c.envelope.url.endsWith('/Reservations') && c.envelope.method === 'GET');
 const row = (el: HTMLElement, sid: string) => rows(el as never).find((r) => r.dataset.reservationSid === sid);
 const button = (r: HTMLElement, name: string) => [...r.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
 
-async function start(options: Parameters<typeof scenario>[0] = {}, attributes: Record<string, string> = {}, properties: Record<string, unknown> = {}) {
+async function start(
+  options: Parameters<typeof scenario>[0] = {},
+  attributes: Record<string, string> = {},
+  properties: Record<string, unknown> = {},
+) {
   const s = await scenario({
     tasks: {
       call: { attributes: { name: 'Jane Doe', from: '+15550100' }, channel: 'voice', queue: 'Sales', priority: 7 },
@@ -33,7 +51,11 @@ async function start(options: Parameters<typeof scenario>[0] = {}, attributes: R
     ...options,
   });
   const mounted = await mount({ ...TWILIO, 'poll-interval': '0', ...attributes }, { token: s.token, ...properties } as never);
-  await waitFor(() => rows(mounted.el).length === s.reservations.filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.reservation_status)).length, 'the rows');
+  await waitFor(
+    () =>
+      rows(mounted.el).length === s.reservations.filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.reservation_status)).length,
+    'the rows',
+  );
   await waitFor(async () => (await sockets(s.workspaceSid, s.workerSid)).open === 1, 'the socket');
   return { s, ...mounted };
 }
@@ -47,12 +69,18 @@ describe('reservation-panel on the twilio connection (event-bridge)', () => {
     for (const part of ['Jane Doe', '+15550100', 'Voice', 'Sales', '7', 'Pending']) expect(text, part).to.include(part);
     expect(visibleText(row(el, s.reservations[1].sid)!)).to.include('Chat');
     const log = await requests(s.workspaceSid);
-    expect(log.every((r) => r.path === '/v1/wschannels'), 'nothing but event-bridge calls').to.equal(true);
+    expect(
+      log.every((r) => r.path === '/v1/wschannels'),
+      'nothing but event-bridge calls',
+    ).to.equal(true);
     const listed = await lists(s);
     expect(listed).to.have.length(1);
     expect(listed[0].headers['apiversion']).to.equal('v2');
     expect(listed[0].envelope.params).to.include({ Active: 'true' });
-    expect((await calls(s)).some((c) => c.envelope.url.includes('/Tasks/')), 'no task fetched: they came with the list').to.equal(false);
+    expect(
+      (await calls(s)).some((c) => c.envelope.url.includes('/Tasks/')),
+      'no task fetched: they came with the list',
+    ).to.equal(false);
     const [load] = of('reservation-load');
     expect(load.reservations[0]).to.include.keys('sid', 'task_sid', 'date_created', 'reservation_status');
     expect(load.reservations[0].date_created).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -62,13 +90,17 @@ describe('reservation-panel on the twilio connection (event-bridge)', () => {
   it('never asks the server to end other sessions or to set the worker offline', async () => {
     const { s, el } = await start({ workerActivity: 'Available' });
     const status = await sockets(s.workspaceSid, s.workerSid);
-    expect(status.sessions).to.deep.equal([{ closeExistingSessions: false, setWorkerOfflineIfDisconnected: false, clientVersion: '2.1.1' }]);
+    expect(status.sessions).to.deep.equal([
+      { closeExistingSessions: false, setWorkerOfflineIfDisconnected: false, clientVersion: '2.1.1' },
+    ]);
     el.remove();
     await waitFor(async () => (await sockets(s.workspaceSid, s.workerSid)).open === 0, 'the socket to close with the panel');
     await new Promise((r) => setTimeout(r, 200));
     const calls0 = await calls(s);
     expect(calls0.length).to.be.greaterThan(0);
-    const worker = await (await fetch(`/emulator/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`, { headers: { authorization: `Bearer ${s.token}` } })).json();
+    const worker = await (
+      await fetch(`/emulator/v1/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`, { headers: { authorization: `Bearer ${s.token}` } })
+    ).json();
     expect(worker.activity_name, 'still available').to.equal('Available');
   });
 
@@ -107,7 +139,10 @@ describe('reservation-panel on the twilio connection (event-bridge)', () => {
     button(row(el, b.sid)!, 'Reject')!.click();
     const form = await waitFor(() => row(el, b.sid)!.querySelector('reservation-form'), 'the reject form');
     await form.updateComplete;
-    const select = await waitFor(() => form.shadowRoot!.querySelector<HTMLSelectElement>('select[name="WorkerActivitySid"]'), 'the activities');
+    const select = await waitFor(
+      () => form.shadowRoot!.querySelector<HTMLSelectElement>('select[name="WorkerActivitySid"]'),
+      'the activities',
+    );
     const lunch = s.activities.find((x) => x.friendlyName === 'Lunch')!;
     select.value = lunch.sid;
     select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -124,7 +159,10 @@ describe('reservation-panel on the twilio connection (event-bridge)', () => {
     const changes = of('reservation-status-change').filter((c: any) => c.source === 'action');
     expect(changes.map((c: any) => c.status)).to.deep.equal(['accepted', 'wrapping', 'completed', 'rejected']);
     expect(of('reservation-status-change'), 'no change told twice (the socket pushes each too)').to.have.length(4);
-    await waitFor(() => visibleText(el.shadowRoot!.querySelector('[part~="header"]')!).includes('Lunch'), 'the worker’s activity in the header');
+    await waitFor(
+      () => visibleText(el.shadowRoot!.querySelector('[part~="header"]')!).includes('Lunch'),
+      'the worker’s activity in the header',
+    );
   });
 
   it('sends an instruction with its fields, and refuses one on a reservation that is no longer pending', async () => {
@@ -195,7 +233,10 @@ describe('reservation-panel on the twilio connection (event-bridge)', () => {
     const short = await token(s0.workspaceSid, s0.workerSid, 3);
     const fresh = await token(s0.workspaceSid, s0.workerSid, 3600);
     let asked = 0;
-    const { el, of } = await mount({ ...TWILIO, 'poll-interval': '0' }, { token: short, tokenProvider: async () => (asked++, fresh) } as never);
+    const { el, of } = await mount({ ...TWILIO, 'poll-interval': '0' }, {
+      token: short,
+      tokenProvider: async () => (asked++, fresh),
+    } as never);
     await waitFor(() => rows(el).length === 1, 'the row');
     await waitFor(() => asked >= 1 && el.token === fresh, 'the renewal', 5000);
     await waitFor(async () => (await sockets(s0.workspaceSid, s0.workerSid)).open === 1, 'a socket with the new token', 5000);
@@ -226,14 +267,25 @@ describe('reservation-panel on the twilio connection (event-bridge)', () => {
     const log: RecordedRequest[] = await requests(s.workspaceSid);
     for (const r of log) {
       expect(r.path + r.query, 'not in a URL').not.to.include(s.token);
-      expect(Object.values(r.headers).some((v) => v.includes(s.token)), 'not in a header').to.equal(false);
+      expect(
+        Object.values(r.headers).some((v) => v.includes(s.token)),
+        'not in a header',
+      ).to.equal(false);
       expect(JSON.parse(r.body).token, 'in the body').to.equal(s.token);
     }
     expect(JSON.stringify(events), 'not in an event').not.to.include(s.token);
-    expect(el.getAttributeNames().map((n) => el.getAttribute(n)).join(' ')).not.to.include(s.token);
+    expect(
+      el
+        .getAttributeNames()
+        .map((n) => el.getAttribute(n))
+        .join(' '),
+    ).not.to.include(s.token);
     expect(el.shadowRoot!.innerHTML).not.to.include(s.token);
     const urls = performance.getEntriesByType('resource').map((e) => e.name);
-    expect(urls.some((u) => u.includes(s.token)), 'no fetched URL').to.equal(false);
+    expect(
+      urls.some((u) => u.includes(s.token)),
+      'no fetched URL',
+    ).to.equal(false);
   });
 
   it('shows the worker’s activity as it changes', async () => {

@@ -90,7 +90,14 @@ describe('reference proxy: panel → proxy → emulator', () => {
     await waitFor(() => rows(el).length === 2, 'two rows');
 
     const pending = s.reservations[0]!.sid;
-    const accept = await waitFor(() => findButton(rows(el).find((r) => r.dataset.reservationSid === pending)!, 'Accept'), 'Accept');
+    const accept = await waitFor(
+      () =>
+        findButton(
+          rows(el).find((r) => r.dataset.reservationSid === pending)!,
+          'Accept',
+        ),
+      'Accept',
+    );
     accept.click();
     await waitFor(() => of('reservation-status-change').length === 1, 'reservation-status-change');
     expect(of('reservation-status-change')[0]).to.include({ sid: pending, status: 'accepted', source: 'action' });
@@ -119,7 +126,7 @@ describe('reference proxy: panel → proxy → emulator', () => {
     expect(page.meta.page_size).to.equal(1);
     expect(list.headers.get('date')).to.be.a('string');
 
-    expect(list.headers.get('etag'), 'the list\'s ETag, exposed to the page').to.match(/^W\/"/);
+    expect(list.headers.get('etag'), "the list's ETag, exposed to the page").to.match(/^W\/"/);
 
     const sid = s.reservations[0]!.sid;
     const one = await fetch(`${listUrl(s)}/${sid}`, { headers: bearer(s.token) });
@@ -263,7 +270,7 @@ describe('reference proxy: panel → proxy → emulator', () => {
     expect(res.status).to.equal(200);
     const worker = await res.json();
     expect(worker).to.include({ sid: s.workerSid, friendly_name: s.workerName, activity_name: 'Available' });
-    expect(res.headers.get('etag'), 'the worker\'s ETag, passed back').to.match(/^"\d+"$/);
+    expect(res.headers.get('etag'), "the worker's ETag, passed back").to.match(/^"\d+"$/);
     const before = (await upstreamRequests(s)).length;
     await expectTwilioError(
       await fetch(`${apiBase()}/Workspaces/${s.workspaceSid}/Workers/${s.otherWorkerSid}`, { headers: bearer(s.token) }),
@@ -271,7 +278,11 @@ describe('reference proxy: panel → proxy → emulator', () => {
       20403,
     );
     await expectTwilioError(
-      await fetch(`${apiBase()}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`, { method: 'POST', headers: { ...bearer(s.token), 'content-type': FORM }, body: 'ActivitySid=x' }),
+      await fetch(`${apiBase()}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`, {
+        method: 'POST',
+        headers: { ...bearer(s.token), 'content-type': FORM },
+        body: 'ActivitySid=x',
+      }),
       405,
     );
     const log = await upstreamRequests(s);
@@ -283,7 +294,9 @@ describe('reference proxy: panel → proxy → emulator', () => {
   it("lists the workspace's activities with the query passed through, and refuses another workspace's", async () => {
     const s = await scenario();
     const t = await scenario();
-    const res = await fetch(`${apiBase()}/Workspaces/${s.workspaceSid}/Activities?Available=false&PageSize=2`, { headers: bearer(s.token) });
+    const res = await fetch(`${apiBase()}/Workspaces/${s.workspaceSid}/Activities?Available=false&PageSize=2`, {
+      headers: bearer(s.token),
+    });
     expect(res.status).to.equal(200);
     const body = await res.json();
     expect(body.activities.map((a: { friendly_name: string }) => a.friendly_name)).to.deep.equal(['Offline', 'Unavailable']);
@@ -359,7 +372,11 @@ describe('reference proxy: panel → proxy → emulator', () => {
     const preflight = (origin: string) =>
       fromNode(path, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,if-match' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,if-match',
+        },
       });
     const allowed = await preflight(location.origin);
     expect(allowed.status).to.equal(204);

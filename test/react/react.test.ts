@@ -47,7 +47,7 @@ describe('reservation-panel/react', () => {
     render({ ref, apiBase: API_BASE, token: s.token, pollInterval: 0, onReservationLoad: (e) => loads.push(e) });
 
     const el = container.querySelector('reservation-panel')!;
-    expect(el).to.exist;
+    expect(el).to.not.equal(null);
     expect(ref.current).to.equal(el);
     // set as properties, not attributes: the token never lands in the DOM
     expect(el.apiBase).to.equal(API_BASE);

@@ -19,7 +19,14 @@ describe('default schema: actions', () => {
 
   it('labels the actions with their button names', () => {
     expect(ACTIONS.map((a) => EN.actions[a])).to.deep.equal([
-      'Accept', 'Reject', 'Dequeue', 'Call', 'Redirect', 'Conference', 'Wrap up', 'Complete',
+      'Accept',
+      'Reject',
+      'Dequeue',
+      'Call',
+      'Redirect',
+      'Conference',
+      'Wrap up',
+      'Complete',
     ]);
     for (const a of ACTIONS) expect(DEFAULT_SCHEMA.actions[a].name).to.equal(a);
   });
@@ -69,7 +76,10 @@ describe('default schema: actions', () => {
 
 describe('default schema: fields', () => {
   it('has the required fields per action', () => {
-    const required = (a: ActionName) => fieldsFor(DEFAULT_SCHEMA, a).filter((f) => f.required).map((f) => f.name);
+    const required = (a: ActionName) =>
+      fieldsFor(DEFAULT_SCHEMA, a)
+        .filter((f) => f.required)
+        .map((f) => f.name);
     expect(required('reject')).to.deep.equal([]);
     expect(required('dequeue')).to.deep.equal(['DequeueFrom']);
     expect(required('call')).to.deep.equal(['CallFrom', 'CallUrl']);
@@ -118,17 +128,24 @@ describe('default schema: fields', () => {
 
   it('labels choices readably', () => {
     expect(['true', 'false', 'onEnter', 'record-from-start', 'us1', 'GET', 'mono'].map(choiceLabel)).to.deep.equal([
-      'Yes', 'No', 'On enter', 'Record from start', 'US1', 'GET', 'Mono',
+      'Yes',
+      'No',
+      'On enter',
+      'Record from start',
+      'US1',
+      'GET',
+      'Mono',
     ]);
     const method = DEFAULT_SCHEMA.fields.find((f) => f.name === 'WaitMethod');
     expect(method?.kind).to.equal('http-method');
-    expect(method?.choices).to.deep.equal([{ value: 'GET', label: 'GET' }, { value: 'POST', label: 'POST' }]);
+    expect(method?.choices).to.deep.equal([
+      { value: 'GET', label: 'GET' },
+      { value: 'POST', label: 'POST' },
+    ]);
   });
 
   it('reduces markdown to plain text for help', () => {
-    expect(plainText('Can be the [E.164](https://www.twilio.com/docs/glossary/what-e164) number.')).to.equal(
-      'Can be the E.164 number.',
-    );
+    expect(plainText('Can be the [E.164](https://www.twilio.com/docs/glossary/what-e164) number.')).to.equal('Can be the E.164 number.');
     expect(plainText('Can be:`us1`, or `jp1`. Use `wait_url`.')).to.equal('Can be: us1, or jp1. Use wait_url.');
   });
 

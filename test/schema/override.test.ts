@@ -24,7 +24,12 @@ describe('applyOverride', () => {
     const override: SchemaOverride = {
       actions: ['accept', 'reject', 'complete'],
       fields: {
-        WorkerActivitySid: { choices: [{ value: BREAK, label: 'Break' }, { value: LUNCH, label: 'Lunch' }] },
+        WorkerActivitySid: {
+          choices: [
+            { value: BREAK, label: 'Break' },
+            { value: LUNCH, label: 'Lunch' },
+          ],
+        },
         DequeueFrom: { value: '+15550100', locked: true },
       },
     };
@@ -44,7 +49,9 @@ describe('applyOverride', () => {
 
   it('hides fields: still listed, flagged hidden, not sent without a preset', () => {
     const schema = applyOverride(DEFAULT_SCHEMA, { fields: { SipAuthPassword: { hidden: true }, Region: { hidden: true } } });
-    const hidden = fieldsFor(schema, 'conference').filter((f) => f.hidden).map((f) => f.name);
+    const hidden = fieldsFor(schema, 'conference')
+      .filter((f) => f.hidden)
+      .map((f) => f.name);
     expect(hidden).to.deep.equal(['Region', 'SipAuthPassword']);
     expect(fieldsFor(DEFAULT_SCHEMA, 'conference').some((f) => f.hidden)).to.equal(false);
     expect(send(schema, 'conference', { Region: 'ie1' })).to.deep.equal({ Instruction: 'conference' });
@@ -78,7 +85,12 @@ describe('applyOverride', () => {
   it('restricts and supplies choices', () => {
     const schema = applyOverride(DEFAULT_SCHEMA, {
       fields: {
-        Region: { choices: [{ value: 'ie1', label: 'Dublin' }, { value: 'de1', label: 'Frankfurt' }] },
+        Region: {
+          choices: [
+            { value: 'ie1', label: 'Dublin' },
+            { value: 'de1', label: 'Frankfurt' },
+          ],
+        },
         CallFrom: { choices: [{ value: '+15550100', label: 'Main line' }] },
       },
     });
@@ -104,9 +116,7 @@ describe('applyOverride', () => {
       Error,
       /unknown fields: dequeueFrom, Foo\./,
     );
-    expect(() => applyOverride(DEFAULT_SCHEMA, { fields: { ReservationStatus: { value: 'accepted' } } })).to.throw(
-      /ReservationStatus/,
-    );
+    expect(() => applyOverride(DEFAULT_SCHEMA, { fields: { ReservationStatus: { value: 'accepted' } } })).to.throw(/ReservationStatus/);
   });
 
   it('throws on unknown actions and options', () => {
@@ -127,9 +137,9 @@ describe('applyOverride', () => {
     expect(() =>
       applyOverride(DEFAULT_SCHEMA, { fields: { WorkerActivitySid: { choices: [{ value: 'break', label: 'Break' }] } } }),
     ).to.throw(/WorkerActivitySid: choice "break".*SID/);
-    expect(() => applyOverride(DEFAULT_SCHEMA, { fields: { Region: { value: 'ie1', choices: [{ value: 'de1', label: 'Frankfurt' }] } } })).to.throw(
-      /value "ie1"/,
-    );
+    expect(() =>
+      applyOverride(DEFAULT_SCHEMA, { fields: { Region: { value: 'ie1', choices: [{ value: 'de1', label: 'Frankfurt' }] } } }),
+    ).to.throw(/value "ie1"/);
   });
 
   it('throws when a locked field has no value or a required field is hidden empty', () => {

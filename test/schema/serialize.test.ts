@@ -62,7 +62,11 @@ describe('serialize', () => {
   });
 
   it('sends only the fields of the given action', () => {
-    const params = serialize(DEFAULT_SCHEMA.actions.dequeue, DEFAULT_SCHEMA.fields, { DequeueFrom: '+15550100', CallFrom: '+15550199', To: 'client:a' });
+    const params = serialize(DEFAULT_SCHEMA.actions.dequeue, DEFAULT_SCHEMA.fields, {
+      DequeueFrom: '+15550100',
+      CallFrom: '+15550199',
+      To: 'client:a',
+    });
     expect(params).to.deep.equal({ Instruction: 'dequeue', DequeueFrom: '+15550100' });
   });
 
@@ -118,7 +122,13 @@ describe('the form body of serialized params', () => {
   });
 
   it('round-trips serialize output', () => {
-    const body = toFormBody(send(DEFAULT_SCHEMA, 'redirect', { RedirectCallSid: `CA${'0'.repeat(32)}`, RedirectUrl: 'https://x.example/a?b=c&d', RedirectAccept: true }));
+    const body = toFormBody(
+      send(DEFAULT_SCHEMA, 'redirect', {
+        RedirectCallSid: `CA${'0'.repeat(32)}`,
+        RedirectUrl: 'https://x.example/a?b=c&d',
+        RedirectAccept: true,
+      }),
+    );
     expect(Object.fromEntries(body)).to.deep.equal({
       RedirectCallSid: `CA${'0'.repeat(32)}`,
       RedirectUrl: 'https://x.example/a?b=c&d',

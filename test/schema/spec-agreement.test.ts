@@ -102,12 +102,14 @@ describe('default schema agrees with the spec', () => {
         const listed = listedValues(p.description);
         if (!listed.length) return;
         const f = field(p.name);
-        const own =
-          f.kind === 'boolean' ? ['true', 'false'] : f.kind === 'integer' ? [String(f.min), String(f.max)] : values(f) ?? [];
+        const own = f.kind === 'boolean' ? ['true', 'false'] : f.kind === 'integer' ? [String(f.min), String(f.max)] : (values(f) ?? []);
         const known = KNOWN_DIFFERENCES[p.name];
         const onlyInSpec = listed.filter((v) => !own.includes(v));
         expect(onlyInSpec, 'values only in the spec').to.deep.equal(known?.onlyInSpec ?? []);
-        expect(own.filter((v) => !listed.includes(v)), 'values missing from the spec').to.deep.equal([]);
+        expect(
+          own.filter((v) => !listed.includes(v)),
+          'values missing from the spec',
+        ).to.deep.equal([]);
       });
 
       it('has help text from the description, without markdown', () => {
@@ -148,9 +150,12 @@ describe('default schema agrees with the spec', () => {
       const required = fields.filter((f) => f.action === instruction && f.required).map((f) => f.name);
       expect(required.sort(), instruction).to.deep.equal([...names].sort());
     }
-    expect(fields.filter((f) => f.required).map((f) => f.name).sort()).to.deep.equal(
-      ['CallFrom', 'CallUrl', 'DequeueFrom', 'RedirectCallSid', 'RedirectUrl'],
-    );
+    expect(
+      fields
+        .filter((f) => f.required)
+        .map((f) => f.name)
+        .sort(),
+    ).to.deep.equal(['CallFrom', 'CallUrl', 'DequeueFrom', 'RedirectCallSid', 'RedirectUrl']);
   });
 
   it('each parameter belongs to the action its name says', () => {
@@ -162,11 +167,21 @@ describe('default schema agrees with the spec', () => {
     };
     expect(expected.dequeue).to.have.length(7);
     for (const [action, names] of Object.entries(expected)) {
-      expect(fields.filter((f) => f.action === action).map((f) => f.name).sort(), action).to.deep.equal(names.sort());
+      expect(
+        fields
+          .filter((f) => f.action === action)
+          .map((f) => f.name)
+          .sort(),
+        action,
+      ).to.deep.equal(names.sort());
     }
     const conference = fields.filter((f) => f.action === 'conference').map((f) => f.name);
     expect(conference).to.have.length(50 - 1 - 7 - 7 - 3);
     expect(conference).to.include.members(['To', 'From', 'Region', 'SipAuthPassword', 'PostWorkActivitySid', 'JitterBufferSize']);
-    for (const a of ['accept', 'wrapUp', 'complete']) expect(fields.filter((f) => f.action === a), a).to.be.empty;
+    for (const a of ['accept', 'wrapUp', 'complete'])
+      expect(
+        fields.filter((f) => f.action === a),
+        a,
+      ).to.have.length(0);
   });
 });

@@ -28,14 +28,21 @@ describe('state/config', () => {
 
   it('reads relative URLs against the page, and the workspace and worker from the grant', () => {
     const c = resolveConfig({ apiBase: '../taskrouter/v1/', eventsUrl: '/events', token, baseUrl: base });
-    expect(c).to.deep.include({ ok: true, kind: 'rest', url: 'https://crm.example.com/taskrouter/v1', eventsUrl: 'https://crm.example.com/events' });
+    expect(c).to.deep.include({
+      ok: true,
+      kind: 'rest',
+      url: 'https://crm.example.com/taskrouter/v1',
+      eventsUrl: 'https://crm.example.com/events',
+    });
     expect(c.ok && c.worker).to.deep.equal({ workspaceSid: WS, workerSid: WK });
   });
 
   it('picks the event-bridge of the region, or the URL given', () => {
     expect(eventBridgeUrlOf('us1')).to.equal('https://event-bridge.twilio.com/v1/wschannels');
     expect(eventBridgeUrlOf('ie1')).to.equal('https://event-bridge.ie1.twilio.com/v1/wschannels');
-    expect(resolveConfig({ connection: 'twilio', region: 'au1', token, baseUrl: base })).to.include({ url: 'https://event-bridge.au1.twilio.com/v1/wschannels' });
+    expect(resolveConfig({ connection: 'twilio', region: 'au1', token, baseUrl: base })).to.include({
+      url: 'https://event-bridge.au1.twilio.com/v1/wschannels',
+    });
     expect(resolveConfig({ connection: 'twilio', eventBridgeUrl: '/emulator/v1/wschannels', token, baseUrl: base })).to.include({
       kind: 'twilio',
       url: 'https://crm.example.com/emulator/v1/wschannels',

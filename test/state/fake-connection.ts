@@ -87,7 +87,9 @@ export class FakeConnection implements Connection {
 
   async list() {
     this.calls.push('list');
-    const all = [...this.server.values()].filter((r) => this.lists === 'all' || ['pending', 'accepted', 'wrapping'].includes(r.reservation_status));
+    const all = [...this.server.values()].filter(
+      (r) => this.lists === 'all' || ['pending', 'accepted', 'wrapping'].includes(r.reservation_status),
+    );
     return { items: all.map((reservation): Fetched => ({ reservation })) };
   }
 

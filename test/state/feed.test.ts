@@ -7,7 +7,11 @@ function subscribe(feed: ReservationFeed, connection: FakeConnection) {
   const subscriber: FeedSubscriber = { connection, ready: true, notify: (e) => events.push(e) };
   feed.subscribe(subscriber);
   const changes = () =>
-    events.flatMap((e) => (e.type === 'changes' ? e.changes.map((c) => `${c.reservation.sid.slice(-2)} ${c.previousStatus}→${c.reservation.reservation_status}`) : []));
+    events.flatMap((e) =>
+      e.type === 'changes'
+        ? e.changes.map((c) => `${c.reservation.sid.slice(-2)} ${c.previousStatus}→${c.reservation.reservation_status}`)
+        : [],
+    );
   return { events, subscriber, changes, loads: () => events.filter((e) => e.type === 'load').length };
 }
 
@@ -81,7 +85,10 @@ describe('state/feed', () => {
     await flush();
     expect(c.calls).to.include(`fetch ${a.sid}`);
     expect(changes()).to.deep.equal([`${a.sid.slice(-2)} pending→timeout`]);
-    expect(feed.reservations!.map((r) => r.reservation_status), 'the finished one stays shown').to.deep.equal(['timeout']);
+    expect(
+      feed.reservations!.map((r) => r.reservation_status),
+      'the finished one stays shown',
+    ).to.deep.equal(['timeout']);
   });
 
   it('holds a push that arrives while an action is in flight until the action’s answer is in', async () => {
@@ -112,7 +119,10 @@ describe('state/feed', () => {
     feed.setHidden(true);
     subscribe(feed, c);
     await flush();
-    expect(c.calls.filter((x) => x.startsWith('task')), 'none while hidden').to.deep.equal([]);
+    expect(
+      c.calls.filter((x) => x.startsWith('task')),
+      'none while hidden',
+    ).to.deep.equal([]);
     expect(feed.reservations).to.have.length(3);
     feed.setHidden(false);
     await flush();
@@ -120,14 +130,20 @@ describe('state/feed', () => {
     expect(tasks, 'one per distinct task').to.have.length(2);
     await feed.reload(false);
     await flush();
-    expect(c.calls.filter((x) => x.startsWith('task')), 'none again for a second list').to.have.length(2);
+    expect(
+      c.calls.filter((x) => x.startsWith('task')),
+      'none again for a second list',
+    ).to.have.length(2);
   });
 
   it('reports an unreadable list once, however often the server sends it', async () => {
     const c = new FakeConnection();
     const feed = new ReservationFeed({ pollInterval: 0 });
     const { ApiError } = await import('../../src/connection/errors.js');
-    c.list = async () => ({ items: [], unreadable: new ApiError('invalid', "The server's answer could not be read: reservations[0]: it is null") });
+    c.list = async () => ({
+      items: [],
+      unreadable: new ApiError('invalid', "The server's answer could not be read: reservations[0]: it is null"),
+    });
     const { events } = subscribe(feed, c);
     await flush();
     await feed.reload(false);

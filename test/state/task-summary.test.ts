@@ -11,7 +11,10 @@ const names = (c: string) => ({ voice: 'Voice', chat: 'Chat', sms: 'SMS', email:
 
 describe('state/task-summary', () => {
   it('titles by name, else from, else the channel’s name', () => {
-    expect(defaultSummary(withAttributes({ name: 'Jane Doe', from: '+15550100' }), names)).to.include({ title: 'Jane Doe', subtitle: '+15550100' });
+    expect(defaultSummary(withAttributes({ name: 'Jane Doe', from: '+15550100' }), names)).to.include({
+      title: 'Jane Doe',
+      subtitle: '+15550100',
+    });
     expect(defaultSummary(withAttributes({ from: '+15550100' }), names)).to.include({ title: '+15550100' });
     expect(defaultSummary(withAttributes({}, 'sms'), names).title).to.equal('SMS');
     expect(defaultSummary(withAttributes({}, 'fax'), names).title).to.equal('fax');

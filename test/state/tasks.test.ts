@@ -33,7 +33,10 @@ describe('state/tasks', () => {
     expect(c.calls.filter((x) => x.startsWith('task'))).to.have.length(20);
     expect(many.every((s) => tasks.get(s)?.sid === s)).to.equal(true);
     tasks.want(many);
-    expect(c.calls.filter((x) => x.startsWith('task')), 'cached').to.have.length(20);
+    expect(
+      c.calls.filter((x) => x.startsWith('task')),
+      'cached',
+    ).to.have.length(20);
   });
 
   it('fetches nothing while hidden, and resumes when shown', async () => {

@@ -6,14 +6,7 @@
 import type { Reservation, ReservationStatus, Task, Worker } from '../../src/wire/types.js';
 import type { Fault, RecordedRequest, Scenario, ScenarioOptions, TaskContent } from '../../src/emulator/types.js';
 
-export type {
-  Fault,
-  RecordedRequest,
-  Scenario,
-  ScenarioOptions,
-  ScenarioReservation,
-  TaskContent,
-} from '../../src/emulator/types.js';
+export type { Fault, RecordedRequest, Scenario, ScenarioOptions, ScenarioReservation, TaskContent } from '../../src/emulator/types.js';
 
 export const EMULATOR = '/emulator';
 export const API_BASE = `${EMULATOR}/v1`;
@@ -54,8 +47,7 @@ export const advanceClock = (workspaceSid: string, ms: number) =>
 export const setFaults = (workspaceSid: string, faults: Fault[]) =>
   control<{ faults: number }>(`/workspaces/${workspaceSid}/faults`, { faults });
 
-export const requests = (workspaceSid: string) =>
-  control<RecordedRequest[]>(`/workspaces/${workspaceSid}/requests`);
+export const requests = (workspaceSid: string) => control<RecordedRequest[]>(`/workspaces/${workspaceSid}/requests`);
 
 export const reservationsPath = (s: Pick<Scenario, 'workspaceSid' | 'workerSid'>) =>
   `${API_BASE}/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}/Reservations`;

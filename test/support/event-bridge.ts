@@ -127,8 +127,7 @@ async function control(path: string, body?: unknown): Promise<EventBridgeSockets
 }
 
 /** A worker's sockets as the emulator counts them. */
-export const sockets = (workspaceSid: string, workerSid: string) =>
-  control(`/workspaces/${workspaceSid}/workers/${workerSid}/sockets`);
+export const sockets = (workspaceSid: string, workerSid: string) => control(`/workspaces/${workspaceSid}/workers/${workerSid}/sockets`);
 
 /** Cuts a worker's sockets, or stops/restarts/re-times its heartbeats. */
 export const controlSockets = (

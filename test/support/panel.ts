@@ -3,7 +3,6 @@ import { fixtureCleanup } from '@open-wc/testing';
 import { RESERVATION_EVENT_NAMES } from '../../src/index.js';
 import type { ReservationPanel } from '../../src/index.js';
 
-
 export type RecordedEvent = { type: string; detail: any };
 
 export interface Mounted {
@@ -52,8 +51,7 @@ export async function waitFor<T>(check: () => T | Promise<T>, message = 'conditi
   }
 }
 
-export const rows = (el: ReservationPanel) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="reservation"]')];
+export const rows = (el: ReservationPanel) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="reservation"]')];
 
 /** The text a user reads in an element, across its shadow root, whitespace collapsed. */
 export function visibleText(node: Element): string {

@@ -227,12 +227,14 @@ export class ReservationForm extends PanelElement {
       @focusout=${this.handleFocusOut}
     >
       ${basic.map((f) => this.renderField(f))}
-      ${advanced.length
-        ? html`<details>
-            <summary>${this.t.advanced(advanced.length)}</summary>
-            ${advanced.map((f) => this.renderField(f))}
-          </details>`
-        : nothing}
+      ${
+        advanced.length
+          ? html`<details>
+              <summary>${this.t.advanced(advanced.length)}</summary>
+              ${advanced.map((f) => this.renderField(f))}
+            </details>`
+          : nothing
+      }
       ${this.serverError ? html`<p class="server-error" role="alert">${this.serverError}</p>` : nothing}
       <div class="buttons">
         <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? this.t.sending(label) : label}</button>
@@ -313,24 +315,25 @@ const checkbox: Control = (form, f, a) => {
 const checkboxes: Control = (form, f, a) => {
   const chosen = list(form.value[f.name]);
   return html`${(f.choices ?? []).map(
-    (c, i) => html`<div class="check">
-      <input
-        id="${a.id}-${i}"
-        type="checkbox"
-        name=${f.name}
-        value=${c.value}
-        ?disabled=${f.locked}
-        aria-invalid=${a.invalid ? 'true' : 'false'}
-        aria-describedby="${a.id}-error"
-        .checked=${live(chosen.includes(c.value))}
-        @change=${(e: Event) => {
-          const on = (e.target as HTMLInputElement).checked;
-          const now = list(form.value[f.name]);
-          const next = (f.choices ?? []).map((x) => x.value).filter((x) => (x === c.value ? on : now.includes(x)));
-          form.setValue(f.name, next);
-        }}
-      /><label for="${a.id}-${i}">${c.label}</label>
-    </div>`,
+    (c, i) =>
+      html`<div class="check">
+        <input
+          id="${a.id}-${i}"
+          type="checkbox"
+          name=${f.name}
+          value=${c.value}
+          ?disabled=${f.locked}
+          aria-invalid=${a.invalid ? 'true' : 'false'}
+          aria-describedby="${a.id}-error"
+          .checked=${live(chosen.includes(c.value))}
+          @change=${(e: Event) => {
+            const on = (e.target as HTMLInputElement).checked;
+            const now = list(form.value[f.name]);
+            const next = (f.choices ?? []).map((x) => x.value).filter((x) => (x === c.value ? on : now.includes(x)));
+            form.setValue(f.name, next);
+          }}
+        /><label for="${a.id}-${i}">${c.label}</label>
+      </div>`,
   )}`;
 };
 
@@ -351,25 +354,26 @@ const editableList: Control = (form, f, a) => {
     else if (!group.contains(form.root.activeElement)) group.querySelector<HTMLElement>(`#${a.id}`)?.focus();
   };
   return html`${items.map(
-      (item, i) => html`<div class="row">
-        <input
-          name=${f.name}
-          aria-label=${form.t.entry(f.label, i + 1)}
-          aria-invalid=${a.invalid && (!trimmed[i] || trimmed.indexOf(trimmed[i]) !== i) ? 'true' : 'false'}
-          aria-describedby="${a.id}-error"
-          ?readonly=${f.locked}
-          .value=${live(item)}
-          @input=${(e: Event) => edit(e, (now) => now.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
-        />
-        <button
-          type="button"
-          ?hidden=${f.locked}
-          aria-label=${form.t.remove(form.t.entry(f.label, i + 1))}
-          @click=${(e: Event) => edit(e, (now) => now.filter((_, j) => j !== i))}
-        >
-          ${form.t.removeButton}
-        </button>
-      </div>`,
+      (item, i) =>
+        html`<div class="row">
+          <input
+            name=${f.name}
+            aria-label=${form.t.entry(f.label, i + 1)}
+            aria-invalid=${a.invalid && (!trimmed[i] || trimmed.indexOf(trimmed[i]) !== i) ? 'true' : 'false'}
+            aria-describedby="${a.id}-error"
+            ?readonly=${f.locked}
+            .value=${live(item)}
+            @input=${(e: Event) => edit(e, (now) => now.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
+          />
+          <button
+            type="button"
+            ?hidden=${f.locked}
+            aria-label=${form.t.remove(form.t.entry(f.label, i + 1))}
+            @click=${(e: Event) => edit(e, (now) => now.filter((_, j) => j !== i))}
+          >
+            ${form.t.removeButton}
+          </button>
+        </div>`,
     )}
     <div>
       <button

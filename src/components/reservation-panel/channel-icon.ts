@@ -11,5 +11,19 @@ const PATHS: Readonly<Record<string, SVGTemplateResult>> = {
 
 /** A channel's icon, with `label` as its text alternative. */
 export function channelIcon(channel: string, label: string) {
-  return html`<svg class="channel-icon" viewBox="0 0 16 16" width="16" height="16" role="img" aria-label=${label} fill="none" stroke="currentColor" stroke-width="1.3" stroke-linejoin="round" stroke-linecap="round">${PATHS[channel] ?? PATHS.default}</svg>`;
+  return html`<svg
+    class="channel-icon"
+    viewBox="0 0 16 16"
+    width="16"
+    height="16"
+    role="img"
+    aria-label=${label}
+    fill="none"
+    stroke="currentColor"
+    stroke-width="1.3"
+    stroke-linejoin="round"
+    stroke-linecap="round"
+  >
+    ${PATHS[channel] ?? PATHS.default}
+  </svg>`;
 }

@@ -36,7 +36,10 @@ let virtualizeLoading: Promise<Virtualize> | undefined;
 
 /** Loads the virtualizer and its flow layout together (one round trip, not two). */
 function loadVirtualize(): Promise<Virtualize> {
-  return (virtualizeLoading ??= Promise.all([import('@lit-labs/virtualizer/virtualize.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
+  return (virtualizeLoading ??= Promise.all([
+    import('@lit-labs/virtualizer/virtualize.js'),
+    import('@lit-labs/virtualizer/layouts/flow.js'),
+  ]).then(
     ([{ virtualize }, { flow }]) =>
       (list, row) =>
         virtualize({ items: list as Reservation[], keyFunction: (r) => r.sid, renderItem: row as never, layout: flow() }),
@@ -94,7 +97,9 @@ export class PanelEngine {
       schema: () => host.schema(),
       activities: () => this.session.feed?.activities() ?? Promise.reject(new Error(host.strings().notConnected)),
       perform: (reservation, action, params) =>
-        this.session.perform(reservation, action, params, (p) => host.emit(new ReservationBeforeUpdateEvent({ sid: reservation.sid, action, params: p }))),
+        this.session.perform(reservation, action, params, (p) =>
+          host.emit(new ReservationBeforeUpdateEvent({ sid: reservation.sid, action, params: p })),
+        ),
       actionFailed: (sid, action, error) => host.emit(new ReservationErrorEvent({ ...errorDetail('update', error), sid, action })),
     });
   }
@@ -188,11 +193,13 @@ export class PanelEngine {
     const reconnecting = this.session.config.ok && this.session.config.kind === 'twilio' && !feed.live && feed.reservations;
     return html`<div part="header" class="header">
       <span class="worker" title=${worker.friendly_name}><bdi>${worker.friendly_name}</bdi></span>
-      ${worker.activity_name
-        ? html`<span class=${worker.available ? 'activity available' : 'activity'}
-            ><span class="visually-hidden">${t.activity}: </span><bdi>${worker.activity_name}</bdi></span
-          >`
-        : nothing}
+      ${
+        worker.activity_name
+          ? html`<span class=${worker.available ? 'activity available' : 'activity'}
+              ><span class="visually-hidden">${t.activity}: </span><bdi>${worker.activity_name}</bdi></span
+            >`
+          : nothing
+      }
       ${reconnecting ? html`<span class="live" role="status">${t.reconnecting}</span>` : nothing}
     </div>`;
   }
@@ -244,7 +251,8 @@ export class PanelEngine {
         host.element.requestUpdate();
       });
     }
-    const rows = long && this.virtualize ? this.virtualize(ordered, row) : repeat(long ? ordered.slice(0, FIRST_ROWS) : ordered, (r) => r.sid, row);
+    const rows =
+      long && this.virtualize ? this.virtualize(ordered, row) : repeat(long ? ordered.slice(0, FIRST_ROWS) : ordered, (r) => r.sid, row);
     return html`<ul
       part="list"
       class=${long ? 'list virtual' : 'list'}
@@ -283,7 +291,8 @@ export class PanelEngine {
     const error = this.expired ? expired : feed.error ? this.renderError(feed.error, true) : nothing;
     if (list.length === 0) {
       const status = this.host.status();
-      return html`${error}<p part="notice" class="notice muted">${status ? t.emptyWithStatus(t.statuses[status]?.toLowerCase() ?? status) : t.empty}</p>`;
+      return html`${error}
+        <p part="notice" class="notice muted">${status ? t.emptyWithStatus(t.statuses[status]?.toLowerCase() ?? status) : t.empty}</p>`;
     }
     return html`${error}${this.renderList(list)}`;
   }

@@ -24,7 +24,22 @@ let engineLoading: Promise<typeof import('./engine.js')> | undefined;
 const loadEngine = () => (engineLoading ??= import('./engine.js'));
 
 /** Properties that change what the session connects to or how. */
-const SESSION_KEYS = ['connection', 'apiBase', 'region', 'eventBridgeUrl', 'workspaceSid', 'workerSid', 'token', 'tokenProvider', 'status', 'pollInterval', 'eventsUrl', 'requestTimeout', 'strings', 'host'];
+const SESSION_KEYS = [
+  'connection',
+  'apiBase',
+  'region',
+  'eventBridgeUrl',
+  'workspaceSid',
+  'workerSid',
+  'token',
+  'tokenProvider',
+  'status',
+  'pollInterval',
+  'eventsUrl',
+  'requestTimeout',
+  'strings',
+  'host',
+];
 
 /**
  * @summary A TaskRouter worker's reservations, what each one is, and what the worker can do with them.
@@ -242,9 +257,11 @@ export class ReservationPanel extends PanelElement {
     const t = this.l10n.strings;
     const waiting = !(this.token ?? this.host?.token);
     return html`<div part="base" class="base">
-      ${this.engine
-        ? this.engine.render()
-        : html`<p part="notice" class="notice muted" role="status">${waiting ? t.waitingForToken : t.loading}</p>`}
+      ${
+        this.engine
+          ? this.engine.render()
+          : html`<p part="notice" class="notice muted" role="status">${waiting ? t.waitingForToken : t.loading}</p>`
+      }
     </div>`;
   }
 }

@@ -111,7 +111,11 @@ export class RowsController implements ReactiveController {
       const label = (a: ActionName) => t.actions[a];
       // A failure that turned out to have landed is corrected; any other failure stays true.
       if (s.message?.kind === 'error' && s.message.action && TARGET[s.message.action] === status) {
-        s.message = { action: s.message.action, text: t.actionLanded(label(s.message.action), t.statuses[status].toLowerCase()), kind: 'info' };
+        s.message = {
+          action: s.message.action,
+          text: t.actionLanded(label(s.message.action), t.statuses[status].toLowerCase()),
+          kind: 'info',
+        };
       } else if (s.message?.kind === 'info') {
         s.message = undefined;
       }

@@ -75,15 +75,25 @@ function details(c: RowsContext, v: RowView, id: string, title: string) {
   return html`<button type="button" class="disclosure" data-details aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${id}>
       ${c.t.details}
     </button>
-    ${expanded
-      ? html`<div class="attributes" id=${id} role="region" aria-label=${c.t.detailsOf(title)} tabindex="0">
-          <dl>
-            ${pairs.length
-              ? pairs.map(([k, val]) => html`<div><dt><bdi>${k}</bdi></dt><dd><bdi>${val}</bdi></dd></div>`)
-              : html`<div><dd>${c.t.noDetails}</dd></div>`}
-          </dl>
-        </div>`
-      : nothing}`;
+    ${
+      expanded
+        ? html`<div class="attributes" id=${id} role="region" aria-label=${c.t.detailsOf(title)} tabindex="0">
+            <dl>
+              ${
+                pairs.length
+                  ? pairs.map(
+                      ([k, val]) =>
+                        html`<div>
+                          <dt><bdi>${k}</bdi></dt>
+                          <dd><bdi>${val}</bdi></dd>
+                        </div>`,
+                    )
+                  : html`<div><dd>${c.t.noDetails}</dd></div>`
+              }
+            </dl>
+          </div>`
+        : nothing
+    }`;
 }
 
 function actions(c: RowsContext, v: RowView) {
@@ -156,20 +166,43 @@ export function renderRow(c: RowsContext, v: RowView): TemplateResult {
         <span class="title" title=${title}><bdi>${title}</bdi></span>
         <span class="status">${status}</span>
       </div>
-      ${finished
-        ? nothing
-        : html`${s.subtitle && v.task ? html`<p class="subtitle" title=${s.subtitle}><bdi>${s.subtitle}</bdi></p>` : nothing}
-            <dl class="meta">
-              <div><dt>${t.channel}</dt><dd><bdi>${name}</bdi></dd></div>
-              ${queue ? html`<div><dt>${t.queue}</dt><dd><bdi>${queue}</bdi></dd></div>` : nothing}
-              ${priority != null ? html`<div><dt>${t.priority}</dt><dd>${priority}</dd></div>` : nothing}
-              <div>
-                <dt>${t.waited}</dt>
-                <dd><time datetime=${v.task?.date_created ?? r.date_created}>${Number.isNaN(since) ? '' : formatAge(c.now - since, c.locale)}</time></dd>
-              </div>
-              ${countdown(c, v, created)}
-            </dl>
-            ${v.taskError && !v.task ? html`<p class="note">${t.taskFailed(v.taskError.message)}</p>` : nothing}`}
+      ${
+        finished
+          ? nothing
+          : html`${s.subtitle && v.task ? html`<p class="subtitle" title=${s.subtitle}><bdi>${s.subtitle}</bdi></p>` : nothing}
+              <dl class="meta">
+                <div>
+                  <dt>${t.channel}</dt>
+                  <dd><bdi>${name}</bdi></dd>
+                </div>
+                ${
+                  queue
+                    ? html`<div>
+                        <dt>${t.queue}</dt>
+                        <dd><bdi>${queue}</bdi></dd>
+                      </div>`
+                    : nothing
+                }
+                ${
+                  priority != null
+                    ? html`<div>
+                        <dt>${t.priority}</dt>
+                        <dd>${priority}</dd>
+                      </div>`
+                    : nothing
+                }
+                <div>
+                  <dt>${t.waited}</dt>
+                  <dd>
+                    <time datetime=${v.task?.date_created ?? r.date_created}
+                      >${Number.isNaN(since) ? '' : formatAge(c.now - since, c.locale)}</time
+                    >
+                  </dd>
+                </div>
+                ${countdown(c, v, created)}
+              </dl>
+              ${v.taskError && !v.task ? html`<p class="note">${t.taskFailed(v.taskError.message)}</p>` : nothing}`
+      }
       ${v.task ? details(c, v, `details-${r.sid}`, title) : nothing} ${actions(c, v)} ${message(v)}
     </div>
   </li>`;

@@ -74,7 +74,13 @@ export function createEventBridgeConnection(config: EventBridgeConnectionConfig)
   });
 
   /** One event-bridge call; reads (`GET` inside the envelope) are retried like REST GETs, updates never. */
-  async function call(url: string, method: 'GET' | 'POST', params: Params, apiVersion: 'v1' | 'v2', signal?: AbortSignal): Promise<unknown> {
+  async function call(
+    url: string,
+    method: 'GET' | 'POST',
+    params: Params,
+    apiVersion: 'v1' | 'v2',
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const token = getToken();
     let response: Response | undefined;
     let text: string;
@@ -84,7 +90,16 @@ export function createEventBridgeConnection(config: EventBridgeConnectionConfig)
         body: JSON.stringify({ url, method, params, token: token ?? '' }),
         headers: { apiVersion },
         signal,
-        retry: method === 'GET' ? { limit: 2, methods: ['post'], statusCodes: [408, 429, 500, 502, 503, 504], afterStatusCodes: [429, 503], backoffLimit: 2_000 } : 0,
+        retry:
+          method === 'GET'
+            ? {
+                limit: 2,
+                methods: ['post'],
+                statusCodes: [408, 429, 500, 502, 503, 504],
+                afterStatusCodes: [429, 503],
+                backoffLimit: 2_000,
+              }
+            : 0,
       });
       text = await response.text();
     } catch (error) {
@@ -118,11 +133,20 @@ export function createEventBridgeConnection(config: EventBridgeConnectionConfig)
       if (!t.ok) return { ok: false, why: `task: ${t.why}` };
       checkedTask = t.value;
     }
-    return { ok: true, value: { reservation: r.value, ...(checkedTask && { task: checkedTask }), ...(timeoutSeconds && { timeoutSeconds }) } };
+    return {
+      ok: true,
+      value: { reservation: r.value, ...(checkedTask && { task: checkedTask }), ...(timeoutSeconds && { timeoutSeconds }) },
+    };
   }
 
   /** Every page of an event-bridge list (`{contents, after_sid}`, continued with `AfterSid`). */
-  async function pages<T>(url: string, params: Params, apiVersion: 'v1' | 'v2', check: (item: unknown) => Checked<T>, signal?: AbortSignal): Promise<Listed<T>> {
+  async function pages<T>(
+    url: string,
+    params: Params,
+    apiVersion: 'v1' | 'v2',
+    check: (item: unknown) => Checked<T>,
+    signal?: AbortSignal,
+  ): Promise<Listed<T>> {
     const items: T[] = [];
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -229,7 +253,9 @@ export function createEventBridgeConnection(config: EventBridgeConnectionConfig)
         let event: LiveEvent | undefined;
         if (type.startsWith('reservation.')) {
           const checked = fetched(payload);
-          event = checked.ok ? { type: 'reservation', ...checked.value } : { type: 'unreadable', error: unreadable(`${type}: ${checked.why}`) };
+          event = checked.ok
+            ? { type: 'reservation', ...checked.value }
+            : { type: 'unreadable', error: unreadable(`${type}: ${checked.why}`) };
         } else if (type.startsWith('task.')) {
           const checked = checkTask(taskFromEventBridge(payload));
           event = checked.ok ? { type: 'task', task: checked.value } : { type: 'unreadable', error: unreadable(`${type}: ${checked.why}`) };

@@ -160,7 +160,10 @@ export function createRestClient({
       if (n === MAX_PAGES || items.length >= MAX_ITEMS) {
         throw unreadable(`the list did not end after ${n} pages and ${items.length} items`);
       }
-      const page: { items: unknown[]; next: string | null } = accept(checkPage(key, await send(path, { searchParams: q, signal })), 'the list');
+      const page: { items: unknown[]; next: string | null } = accept(
+        checkPage(key, await send(path, { searchParams: q, signal })),
+        'the list',
+      );
       page.items.forEach((raw: unknown, i: number) => {
         const checked = check(raw);
         if (!checked.ok) problems.push(`${key}[${i}]: ${checked.why}`);
@@ -179,7 +182,9 @@ export function createRestClient({
         }
       }
     }
-    return problems.length ? { items, unreadable: unreadable(problems.slice(0, 3).join('; ') + (problems.length > 3 ? ` (${problems.length} in all)` : '')) } : { items };
+    return problems.length
+      ? { items, unreadable: unreadable(problems.slice(0, 3).join('; ') + (problems.length > 3 ? ` (${problems.length} in all)` : '')) }
+      : { items };
   }
 
   return {
@@ -188,16 +193,26 @@ export function createRestClient({
       if (status) query.set('ReservationStatus', status);
       if (pageSize) query.set('PageSize', String(pageSize));
       const bySid = new Set<string>();
-      return pages(reservations, 'reservations', query, (raw) => checkOwnReservation(raw, worker), signal, (r) => {
-        // one entry per SID, and only what the filter asked for
-        const fits = !bySid.has(r.sid) && (!status || r.reservation_status === status);
-        bySid.add(r.sid);
-        return fits;
-      });
+      return pages(
+        reservations,
+        'reservations',
+        query,
+        (raw) => checkOwnReservation(raw, worker),
+        signal,
+        (r) => {
+          // one entry per SID, and only what the filter asked for
+          const fits = !bySid.has(r.sid) && (!status || r.reservation_status === status);
+          bySid.add(r.sid);
+          return fits;
+        },
+      );
     },
 
     async fetch(sid, { signal } = {}) {
-      return accept(checkOwnReservation(await send(`${reservations}/${encodeURIComponent(sid)}`, { signal }), worker, sid), 'the reservation');
+      return accept(
+        checkOwnReservation(await send(`${reservations}/${encodeURIComponent(sid)}`, { signal }), worker, sid),
+        'the reservation',
+      );
     },
 
     async update(sid, params, { ifMatch, signal } = {}) {

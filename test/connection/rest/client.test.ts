@@ -53,7 +53,11 @@ describe('connection/rest/client: list', () => {
       reservations: [{ status: 'pending' }, { status: 'accepted' }, { status: 'completed' }, { status: 'pending', worker: 'other' }],
     });
     const list = await clientFor(s).list(ref(s));
-    expect(list.map((r) => r.sid).sort()).to.deep.equal(mine(s).map((r) => r.sid).sort());
+    expect(list.map((r) => r.sid).sort()).to.deep.equal(
+      mine(s)
+        .map((r) => r.sid)
+        .sort(),
+    );
     expect(list).to.have.length(3);
     expect(list.every((r) => r.worker_sid === s.workerSid)).to.equal(true);
     const [req] = await log(s, 'GET');
@@ -74,7 +78,11 @@ describe('connection/rest/client: list', () => {
   it('follows next_page_url under apiBase, taking only its query', async () => {
     const s = await scenario({ reservations: Array.from({ length: 5 }, () => ({ status: 'pending' as const })) });
     const list = await clientFor(s).list(ref(s), { pageSize: 2 });
-    expect(list.map((r) => r.sid).sort()).to.deep.equal(mine(s).map((r) => r.sid).sort());
+    expect(list.map((r) => r.sid).sort()).to.deep.equal(
+      mine(s)
+        .map((r) => r.sid)
+        .sort(),
+    );
 
     const gets = await log(s, 'GET');
     expect(gets).to.have.length(3);
@@ -109,7 +117,11 @@ describe('connection/rest/client: list', () => {
     await setFaults(s.workspaceSid, [{ method: 'GET', status: 200, body, contentType: 'application/json', times: 1 }]);
 
     const list = await clientFor(s).list(ref(s), { pageSize: 1 });
-    expect(list.map((r) => r.sid).sort()).to.deep.equal(mine(s).map((r) => r.sid).sort());
+    expect(list.map((r) => r.sid).sort()).to.deep.equal(
+      mine(s)
+        .map((r) => r.sid)
+        .sort(),
+    );
     const gets = (await log(s, 'GET')).slice(1); // the first one is the raw fetch above
     expect(gets).to.have.length(2);
     expect(gets[1]!.path).to.equal(listPath(s));
@@ -219,7 +231,9 @@ describe('connection/rest/client: update', () => {
     const e = await rejection(clientFor(s).update(ref(s), mine(s)[0]!.sid, { ReservationStatus: 'accepted' }));
     expect(e.status).to.equal(400);
     expect(e.code).to.be.a('number');
-    expect(e.message).to.be.a('string').and.not.match(/^HTTP /);
+    expect(e.message)
+      .to.be.a('string')
+      .and.not.match(/^HTTP /);
   });
 });
 
@@ -265,7 +279,9 @@ describe('connection/rest/client: token', () => {
     expect(e.kind).to.equal('http');
     expect(e.status).to.equal(401);
     expect(e.code).to.equal(20003);
-    expect(e.message).to.be.a('string').and.not.match(/^HTTP /);
+    expect(e.message)
+      .to.be.a('string')
+      .and.not.match(/^HTTP /);
     expect(e.moreInfo).to.equal('https://www.twilio.com/docs/errors/20003');
   });
 });
@@ -351,7 +367,9 @@ describe('connection/rest/client: abort', () => {
     const e1 = await rejection(api.fetch(ref(s), 'WR00000000000000000000000000000000', { signal: AbortSignal.abort(reason) }));
     expect(e1.kind).to.equal('aborted');
     expect(e1.cause).to.equal(reason);
-    const e2 = await rejection(api.update(ref(s), 'WR00000000000000000000000000000000', { ReservationStatus: 'accepted' }, { signal: AbortSignal.abort() }));
+    const e2 = await rejection(
+      api.update(ref(s), 'WR00000000000000000000000000000000', { ReservationStatus: 'accepted' }, { signal: AbortSignal.abort() }),
+    );
     expect(isAbortError(e2)).to.equal(true);
     expect(await log(s)).to.have.length(0);
   });
@@ -389,7 +407,10 @@ describe('connection/rest/client: retries', () => {
 
   it('does not retry 501 Not Implemented or a 4xx', async () => {
     const s = await scenario();
-    await setFaults(s.workspaceSid, [{ method: 'GET', status: 501, times: 1 }, { method: 'GET', status: 400, times: 1 }]);
+    await setFaults(s.workspaceSid, [
+      { method: 'GET', status: 501, times: 1 },
+      { method: 'GET', status: 400, times: 1 },
+    ]);
     const api = clientFor(s);
     expect((await rejection(api.list(ref(s)))).status).to.equal(501);
     expect((await rejection(api.list(ref(s)))).status).to.equal(400);

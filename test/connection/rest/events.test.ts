@@ -39,7 +39,13 @@ describe('connection/rest/events: the event-stream client', () => {
     const s = await scenario();
     let current: string | undefined;
     const log: string[] = [];
-    const stop = openEventStream({ url: urlOf(s), getToken: () => current, onEvent: () => {}, onOpen: () => log.push('open'), retryMs: 20 });
+    const stop = openEventStream({
+      url: urlOf(s),
+      getToken: () => current,
+      onEvent: () => {},
+      onOpen: () => log.push('open'),
+      retryMs: 20,
+    });
     try {
       await new Promise((r) => setTimeout(r, 150));
       expect(log).to.deep.equal([]);

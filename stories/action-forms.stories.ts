@@ -1,27 +1,32 @@
 /**
- * The action forms of a pending reservation, generated from the parameter schema: each
+ * The action forms of a pending reservation (an incoming call), generated from the parameter schema: each
  * opened and filled in with valid input (ready to send), and with invalid input refused
  * before anything is sent (`aria-invalid` and a message tied to the control).
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { CONTACT_NUMBER } from '../src/emulator/demo-data.js';
 import { actionButton, control, formIn, messageOf, panelIn, rows, submitButton } from './support/dom.js';
-import { eventsOf, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
+import { eventsOf, panelMeta, type EmulatorParameters, type Loaded, type PanelArgs } from './support/panel-story.js';
+import { demoTask, work } from './support/tasks.js';
+
+/** The call the reservation is for: its attributes name the caller's number and the call's SID. */
+const CALL = demoTask('محمد عبد الله');
+const CALLER = String(CALL.attributes!['from']);
+const CALL_SID = String(CALL.attributes!['call_sid']);
 
 const meta = {
   ...panelMeta,
   title: 'Reservation panel/Action forms',
   parameters: {
     ...panelMeta.parameters,
-    emulator: { scenario: { reservations: [{ status: 'pending', ageSeconds: 20 }] } } satisfies EmulatorParameters,
+    // an incoming call: the instructions (dequeue, call, redirect, conference) are about voice
+    emulator: { scenario: work([{ task: CALL, ageSeconds: 20 }]) } satisfies EmulatorParameters,
   },
 } satisfies Meta<PanelArgs>;
 
 export default meta;
 type Story = StoryObj<PanelArgs>;
-
-const CA = 'CA0123456789abcdef0123456789abcdef';
-const WA = 'WA0123456789abcdef0123456789abcdef';
 
 /** Opens `action`'s form in the pending reservation. */
 async function openForm(canvasElement: HTMLElement, action: string): Promise<HTMLElement> {
@@ -29,7 +34,8 @@ async function openForm(canvasElement: HTMLElement, action: string): Promise<HTM
   await waitFor(() => expect(rows(panel)).toHaveLength(1));
   const row = rows(panel)[0]!;
   await userEvent.click(actionButton(row, action));
-  return waitFor(() => formIn(row));
+  // the Reject form waits for the workspace's activities (retried when the server is unavailable)
+  return waitFor(() => formIn(row), { timeout: 8000 });
 }
 
 /** Types into the controls named by `values` (wire name → text). */
@@ -73,17 +79,41 @@ const openAdvanced = (form: HTMLElement) => {
   if (details) details.open = true;
 };
 
-export const Reject = valid('Reject', { WorkerActivitySid: WA });
-export const RejectInvalid = invalid('Reject', { WorkerActivitySid: 'WA123' }, { WorkerActivitySid: /WA/ });
+/** Reject offers the workspace's activities by name (the worker goes on a break); the SID of the one chosen is what is sent. */
+export const Reject: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const events = eventsOf(canvasElement);
+    const { activities } = (loaded as Loaded).scenario;
+    const form = await openForm(canvasElement, 'Reject');
+    const select = control<HTMLSelectElement>(form, 'WorkerActivitySid');
+    await expect([...select.options].slice(1).map((o) => o.text)).toEqual(activities.map((a) => a.friendlyName));
+    const onBreak = activities.find((a) => a.friendlyName === 'Break')!.sid;
+    await userEvent.selectOptions(select, onBreak);
+    await userEvent.tab();
+    await expect(select.value).toBe(onBreak);
+    await expect(select.selectedOptions[0]?.text).toBe('Break');
+    await expect(select).toHaveAttribute('aria-invalid', 'false');
+    await expect(events.onReservationBeforeUpdate).not.toHaveBeenCalled();
+  },
+};
 
-export const Dequeue = valid('Dequeue', { DequeueFrom: '+15551234567', DequeueTo: 'client:alice', DequeueTimeout: '30' });
+/**
+ * The workspace's activities cannot be loaded (the emulator answers ListActivity with a
+ * 503): the Reject form asks for an Activity SID as text, and refuses one that is not a SID.
+ */
+export const RejectInvalid: Story = {
+  ...invalid('Reject', { WorkerActivitySid: 'WA123' }, { WorkerActivitySid: /WA/ }),
+  parameters: { emulator: { ...meta.parameters.emulator, faults: [{ method: 'GET', pathIncludes: '/Activities', status: 503 }] } },
+};
+
+export const Dequeue = valid('Dequeue', { DequeueFrom: CONTACT_NUMBER, DequeueTo: 'client:ada', DequeueTimeout: '30' });
 export const DequeueInvalid = invalid('Dequeue', { DequeueFrom: '555', DequeueTimeout: '0' }, { DequeueFrom: /E\.164/, DequeueTimeout: /1 to 999/ });
 
-export const Call = valid('Call', { CallFrom: '+15551234567', CallTo: '+15557654321', CallUrl: 'https://crm.example.com/twiml' });
+export const Call = valid('Call', { CallFrom: CONTACT_NUMBER, CallTo: CALLER, CallUrl: 'https://crm.example.com/twiml/outbound' });
 export const CallInvalid = invalid('Call', { CallUrl: 'ftp://example.com/twiml' }, { CallFrom: /required/, CallUrl: /https:\/\// });
 
-export const Redirect = valid('Redirect', { RedirectCallSid: CA, RedirectUrl: 'https://crm.example.com/next' });
+export const Redirect = valid('Redirect', { RedirectCallSid: CALL_SID, RedirectUrl: 'https://crm.example.com/twiml/voicemail' });
 export const RedirectInvalid = invalid('Redirect', { RedirectCallSid: 'CA123' }, { RedirectCallSid: /CA/, RedirectUrl: /required/ });
 
-export const Conference = valid('Conference', { To: 'client:alice', From: '+15551234567', Timeout: '20' });
+export const Conference = valid('Conference', { To: 'client:ada', From: CONTACT_NUMBER, Timeout: '20' });
 export const ConferenceInvalid = invalid('Conference', { MaxParticipants: '1' }, { MaxParticipants: /2 to 250/ }, openAdvanced);

@@ -7,6 +7,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { actionButton, control, formIn, notices, panelIn, rows, rowsWithStatus, serverErrorIn, submitButton } from './support/dom.js';
 import { token, type Scenario } from './support/emulator.js';
 import { eventsOf, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
+import { demoTask, work } from './support/tasks.js';
 
 const meta = {
   ...panelMeta,
@@ -14,7 +15,11 @@ const meta = {
   parameters: {
     ...panelMeta.parameters,
     emulator: {
-      scenario: { reservations: [{ status: 'pending', ageSeconds: 15 }, { status: 'completed', ageSeconds: 1800 }] },
+      // a call waiting to be answered, and an email done earlier
+      scenario: work([
+        { status: 'pending', task: demoTask('Дмитрий Иванов'), ageSeconds: 15 },
+        { status: 'completed', task: demoTask('Lukas Schmidt'), ageSeconds: 1800 },
+      ]),
     } satisfies EmulatorParameters,
   },
 } satisfies Meta<PanelArgs>;

@@ -1,12 +1,24 @@
 /**
  * The panel where it is embedded: a dark CRM theme (through the panel's CSS custom
- * properties), a right-to-left page, a 320 px CRM sidebar, and a full page.
+ * properties), a right-to-left page with Arabic and Hebrew customers, a 320 px CRM sidebar,
+ * and a full page.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
-import { panelIn, rows } from './support/dom.js';
+import { CUSTOMERS, SUPPORT_ADDRESS } from '../src/emulator/demo-data.js';
+import { actionButton, factsOf, overflowing, panelIn, rows, rowTitled, subtitleOf, text, titleOf } from './support/dom.js';
 import { inBox, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
+import { demoTask, nameOf, work, type Work } from './support/tasks.js';
+
+/** A mixed queue: a call, a chat, an SMS, an email, and one finished. */
+const QUEUE: Work[] = [
+  { status: 'pending', task: demoTask('Siobhán Ó Súilleabháin'), ageSeconds: 12 },
+  { status: 'pending', task: demoTask('Αλέξανδρος Παπαδόπουλος'), ageSeconds: 95 },
+  { status: 'accepted', task: demoTask('प्रिया शर्मा'), ageSeconds: 420 },
+  { status: 'wrapping', task: demoTask('王秀英'), ageSeconds: 1300 },
+  { status: 'completed', task: demoTask('Lukas Schmidt'), ageSeconds: 2500 },
+];
 
 const meta = {
   ...panelMeta,
@@ -14,16 +26,7 @@ const meta = {
   parameters: {
     ...panelMeta.parameters,
     emulator: {
-      scenario: {
-        workerName: 'Ada Lovelace',
-        reservations: [
-          { status: 'pending', ageSeconds: 12 },
-          { status: 'pending', ageSeconds: 95 },
-          { status: 'accepted', ageSeconds: 420 },
-          { status: 'wrapping', ageSeconds: 1300 },
-          { status: 'completed', ageSeconds: 4000 },
-        ],
-      },
+      scenario: work(QUEUE, { workerName: 'Ada Lovelace' }),
     } satisfies EmulatorParameters,
   },
 } satisfies Meta<PanelArgs>;
@@ -33,27 +36,81 @@ type Story = StoryObj<PanelArgs>;
 
 const showsRows: Story['play'] = async ({ canvasElement }) => {
   const panel = panelIn(canvasElement);
-  await waitFor(() => expect(rows(panel)).toHaveLength(5));
+  await waitFor(() => expect(rows(panel)).toHaveLength(QUEUE.length));
+  await waitFor(() => expect(rows(panel).map(titleOf).sort()).toEqual(QUEUE.map((w) => nameOf(w.task)).sort()));
 };
 
-/** A dark theme, set by the host page through the panel's `--reservation-panel-color-*` properties. */
+/**
+ * A dark theme, set by the host page through the panel's `--reservation-panel-color-*`
+ * properties and `theme="dark"` (without it the panel follows the reader's
+ * `prefers-color-scheme`, whatever the page around it looks like).
+ */
 export const Dark: Story = {
   args: {
+    theme: 'dark',
     '--reservation-panel-color-text': '#e6edf3',
     '--reservation-panel-color-muted': '#9ea7b3',
     '--reservation-panel-color-surface': '#151b23',
     '--reservation-panel-color-border': '#3d444d',
     '--reservation-panel-color-accent': '#4493f8',
+    '--reservation-panel-color-on-accent': '#0d1117',
     '--reservation-panel-color-danger': '#ff7b72',
+    '--reservation-panel-color-warning': '#f0883e',
   },
   decorators: [inBox('background: #0d1117; color: #e6edf3; padding: 1rem; color-scheme: dark;')],
   play: showsRows,
 };
 
-/** In a right-to-left page (`dir="rtl"` on the page or any ancestor). */
+const customer = (name: string) => CUSTOMERS.find((c) => c.name === name)!;
+const NOA = customer('נועה לוי');
+const MOHAMMED = customer('محمد عبد الله');
+
+/** Arabic and Hebrew customers on every channel, and a Latin name among them. */
+const RTL_QUEUE: Work[] = [
+  { status: 'pending', task: demoTask(MOHAMMED.name), ageSeconds: 30 },
+  { status: 'pending', task: demoTask(NOA.name), ageSeconds: 90 },
+  {
+    status: 'accepted',
+    ageSeconds: 600,
+    task: {
+      channel: 'email',
+      queue: 'Billing',
+      ageSeconds: 900,
+      attributes: { from: MOHAMMED.email, to: SUPPORT_ADDRESS, subject: 'طلب استرداد المبلغ للطلب رقم 5521', name: MOHAMMED.name },
+    },
+  },
+  {
+    status: 'pending',
+    ageSeconds: 45,
+    task: { channel: 'chat', queue: 'Support', priority: 1, ageSeconds: 60, attributes: { channelType: 'whatsapp', from: `whatsapp:${NOA.phone}`, name: NOA.name } },
+  },
+  { status: 'completed', task: demoTask('Lukas Schmidt'), ageSeconds: 2500 },
+];
+
+/**
+ * In a right-to-left page (`dir="rtl"` on the page or any ancestor), with Arabic and Hebrew
+ * customers: each row reads from the right (the channel icon before the title, Accept
+ * first), and numbers and addresses inside keep their own direction.
+ */
 export const RightToLeft: Story = {
+  parameters: { emulator: { scenario: work(RTL_QUEUE, { workerName: 'ليلى حداد' }) } satisfies EmulatorParameters },
   decorators: [(story) => html`<div dir="rtl">${story()}</div>`],
-  play: showsRows,
+  play: async ({ canvasElement }) => {
+    const panel = panelIn(canvasElement);
+    await waitFor(() => expect(rows(panel)).toHaveLength(RTL_QUEUE.length));
+    await waitFor(() => expect(rows(panel).map(titleOf).sort()).toEqual(RTL_QUEUE.map((w) => nameOf(w.task)).sort()));
+    const call = rows(panel).find((r) => titleOf(r) === MOHAMMED.name && factsOf(r)['Channel'] === 'Voice')!;
+    await expect(getComputedStyle(call).direction).toBe('rtl');
+    // the icon comes first, at the right; the title after it, to its left
+    const icon = call.querySelector('svg')!.getBoundingClientRect();
+    const title = call.querySelector('.title')!.getBoundingClientRect();
+    await expect(icon.left).toBeGreaterThan(title.left);
+    await expect(actionButton(call, 'Accept').getBoundingClientRect().left).toBeGreaterThan(actionButton(call, 'Reject').getBoundingClientRect().left);
+    // the caller's number, a left-to-right run in a right-to-left row, is shown whole
+    await expect(text(subtitleOf(call))).toBe(MOHAMMED.phone);
+    await expect(text(subtitleOf(rowTitled(panel, NOA.name)))).toMatch(NOA.phone);
+    await expect(overflowing(panel)).toEqual([]);
+  },
 };
 
 const crmStyles = html`<style>
@@ -97,6 +154,7 @@ export const CrmSidebar: Story = {
     await showsRows(context);
     const panel = panelIn(context.canvasElement);
     await expect(panel.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+    await expect(overflowing(panel)).toEqual([]);
   },
 };
 

@@ -6,16 +6,19 @@
  * server), `<sub-path>/emulator` for a static Storybook served from a sub-path (a Service
  * Worker; see .storybook/emulator/boot.ts).
  */
-import type { Reservation, ReservationStatus } from '../../src/wire/types.js';
-import type { Fault, Scenario, ScenarioOptions } from '../../src/emulator/types.js';
+import type { Reservation, ReservationStatus, Task } from '../../src/wire/types.js';
+import type { Fault, Scenario, ScenarioOptions, TaskContent } from '../../src/emulator/types.js';
 
-export type { Fault, Scenario, ScenarioOptions };
+export type { Fault, Scenario, ScenarioOptions, TaskContent };
 
 /** The emulator's mount point as a path, relative to where this Storybook is served. */
 export const emulatorBase = (): string => new URL('emulator', document.baseURI).pathname;
 
 /** What the stories hand the panel as `api-base`. */
 export const apiBase = (): string => `${emulatorBase()}/v1`;
+
+/** The emulator's event-bridge channel (`connection="twilio"`), where a server hosts it. */
+export const eventBridgeUrl = (): string => `${emulatorBase()}/v1/wschannels`;
 
 async function control<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${emulatorBase()}/__control${path}`, {
@@ -37,8 +40,18 @@ export const setFaults = (workspaceSid: string, faults: Fault[]) =>
 export const setStatus = (workspaceSid: string, sid: string, status: ReservationStatus) =>
   control<Reservation>(`/workspaces/${workspaceSid}/reservations/${sid}`, { status });
 
-export const addReservation = (workspaceSid: string, options: { workerSid?: string; task?: string; status?: ReservationStatus } = {}) =>
-  control<Reservation>(`/workspaces/${workspaceSid}/reservations`, options);
+/** A new reservation: of an existing task (`task`: key or WT SID), or of a new task with `content`. */
+export const addReservation = (
+  workspaceSid: string,
+  options: { workerSid?: string; task?: string; status?: ReservationStatus; content?: TaskContent } = {},
+) => control<Reservation>(`/workspaces/${workspaceSid}/reservations`, options);
+
+/** Moves a worker to an activity (by friendly name or WA SID), as its supervisor would. */
+export const setWorkerActivity = (workspaceSid: string, workerSid: string, activity: string) =>
+  control<{ activity_name: string }>(`/workspaces/${workspaceSid}/workers/${workerSid}`, { activity });
+
+/** A task of a scenario (by its key or WT SID), as FetchTask answers it. */
+export const getTask = (workspaceSid: string, keyOrSid: string) => control<Task>(`/workspaces/${workspaceSid}/tasks/${keyOrSid}`);
 
 /** A fresh token for a worker of a scenario, as the host page's backend would hand out. */
 export const token = (workspaceSid: string, workerSid: string, ttlSeconds = 3600) =>

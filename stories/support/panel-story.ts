@@ -9,14 +9,17 @@ import { getCustomElements, type Decorator, type Meta, type StoryContext } from 
 import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
 import { html } from 'lit';
 import { fn } from 'storybook/test';
-import { RESERVATION_STATUSES, type ReservationStatus } from '../../src/wire/types.js';
+import { RESERVATION_STATUSES } from '../../src/wire/types.js';
 import type { ReservationPanel } from '../../src/index.js';
 import { apiBase, scenario, setFaults, type Fault, type Scenario, type ScenarioOptions } from './emulator.js';
 
-/** `parameters.emulator` of a story: the scenario it runs against, and faults to inject. */
+/**
+ * `parameters.emulator` of a story: the scenario it runs against, and faults to inject (or a
+ * function that makes them from the scenario, e.g. an answer for one of its tasks).
+ */
 export interface EmulatorParameters {
   scenario?: ScenarioOptions;
-  faults?: Fault[];
+  faults?: Fault[] | ((scenario: Scenario) => Fault[] | Promise<Fault[]>);
 }
 
 export interface Loaded {
@@ -63,6 +66,9 @@ export function eventsOf(canvasElement: HTMLElement): EventSpies {
 
 export type PanelArgs = Record<string, unknown>;
 
+/** Seconds a pending reservation lives in the stories' scenarios (and the panel's `reservation-timeout`). */
+export const RESERVATION_TIMEOUT_SECONDS = 3600;
+
 /**
  * Makes the story's scenario; its faults apply to the panel's own requests only. Pending
  * reservations live an hour unless the story says otherwise, so that none times out while
@@ -70,8 +76,9 @@ export type PanelArgs = Record<string, unknown>;
  */
 async function loadScenario(context: StoryContext): Promise<Loaded> {
   const options = (context.parameters['emulator'] ?? {}) as EmulatorParameters;
-  const s = await scenario({ reservationTimeoutSeconds: 3600, ...options.scenario });
-  if (options.faults?.length) await setFaults(s.workspaceSid, options.faults);
+  const s = await scenario({ reservationTimeoutSeconds: RESERVATION_TIMEOUT_SECONDS, ...options.scenario });
+  const faults = typeof options.faults === 'function' ? await options.faults(s) : options.faults;
+  if (faults?.length) await setFaults(s.workspaceSid, faults);
   return { scenario: s };
 }
 
@@ -95,12 +102,15 @@ export function renderPanel(args: PanelArgs, context: StoryContext) {
 /** The meta every panel story file starts from. */
 export const panelMeta = {
   component: 'reservation-panel',
-  args: { ...helpers.args, 'api-base': apiBase() },
+  // the countdown of a pending reservation runs against the scenario's reservation timeout (an hour, see loadScenario)
+  args: { ...helpers.args, 'api-base': apiBase(), 'reservation-timeout': RESERVATION_TIMEOUT_SECONDS },
   argTypes: {
     ...helpers.argTypes,
     status: { ...helpers.argTypes['status'], control: 'select', options: [undefined, ...RESERVATION_STATUSES] },
     // the token comes from the story's scenario; it is never shown
     token: { ...helpers.argTypes['token'], control: false },
+    // a function (task, reservation) => { title, subtitle?, details? }, set by the stories that show one
+    taskSummary: { ...helpers.argTypes['taskSummary'], control: false },
   },
   loaders: [loadScenario],
   render: (args, context) => renderPanel(args, context),
@@ -112,11 +122,3 @@ export const inBox =
   (style: string): Decorator =>
   (story) =>
     html`<div style=${style}>${story()}</div>`;
-
-/** `count` reservations cycling through the statuses, created over the last hours. */
-export function manyReservations(count: number): ScenarioOptions['reservations'] {
-  return Array.from({ length: count }, (_, i) => ({
-    status: RESERVATION_STATUSES[i % RESERVATION_STATUSES.length] as ReservationStatus,
-    ageSeconds: 30 + i * 97,
-  }));
-}

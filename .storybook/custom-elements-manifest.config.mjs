@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 
 const projectConfig = new URL('../custom-elements-manifest.config.mjs', import.meta.url);
-const base = existsSync(projectConfig) ? (await import(projectConfig.href)).default ?? {} : {};
+const base = existsSync(projectConfig) ? ((await import(projectConfig.href)).default ?? {}) : {};
 
 /**
  * The elements register through `defineElement(tag, Class)` (src/base/define.ts), which the

@@ -15,7 +15,13 @@ export async function prepareStorybook() {
   mkdirSync(`${generated}/public`, { recursive: true });
   const cem = spawnSync(
     process.execPath,
-    [`${root}node_modules/@custom-elements-manifest/analyzer/cem.js`, 'analyze', '--config', '.storybook/custom-elements-manifest.config.mjs', '--quiet'],
+    [
+      `${root}node_modules/@custom-elements-manifest/analyzer/cem.js`,
+      'analyze',
+      '--config',
+      '.storybook/custom-elements-manifest.config.mjs',
+      '--quiet',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   if (cem.status !== 0) throw new Error('custom elements manifest: the analyzer failed');

@@ -59,7 +59,12 @@ const valid = (action: string, values: Record<string, string>): Story => ({
 });
 
 /** A story that submits invalid input: each named control is flagged with a message, nothing is sent. */
-const invalid = (action: string, values: Record<string, string>, flagged: Record<string, RegExp>, open?: (form: HTMLElement) => void): Story => ({
+const invalid = (
+  action: string,
+  values: Record<string, string>,
+  flagged: Record<string, RegExp>,
+  open?: (form: HTMLElement) => void,
+): Story => ({
   play: async ({ canvasElement }) => {
     const events = eventsOf(canvasElement);
     const form = await openForm(canvasElement, action);
@@ -107,7 +112,11 @@ export const RejectInvalid: Story = {
 };
 
 export const Dequeue = valid('Dequeue', { DequeueFrom: CONTACT_NUMBER, DequeueTo: 'client:ada', DequeueTimeout: '30' });
-export const DequeueInvalid = invalid('Dequeue', { DequeueFrom: '555', DequeueTimeout: '0' }, { DequeueFrom: /E\.164/, DequeueTimeout: /1 to 999/ });
+export const DequeueInvalid = invalid(
+  'Dequeue',
+  { DequeueFrom: '555', DequeueTimeout: '0' },
+  { DequeueFrom: /E\.164/, DequeueTimeout: /1 to 999/ },
+);
 
 export const Call = valid('Call', { CallFrom: CONTACT_NUMBER, CallTo: CALLER, CallUrl: 'https://crm.example.com/twiml/outbound' });
 export const CallInvalid = invalid('Call', { CallUrl: 'ftp://example.com/twiml' }, { CallFrom: /required/, CallUrl: /https:\/\// });

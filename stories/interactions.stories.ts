@@ -85,7 +85,13 @@ export const TokenExpiry: Story = {
     await waitFor(() => expect(rows(panel)).toHaveLength(2));
     await expect(events.onReservationTokenExpired).not.toHaveBeenCalled();
     await waitFor(() => expect(events.onReservationTokenExpired).toHaveBeenCalledTimes(1), { timeout: 8000 });
-    await waitFor(() => expect(notices(panel).map((n) => n.textContent).join(' ')).toMatch(/session has expired/));
+    await waitFor(() =>
+      expect(
+        notices(panel)
+          .map((n) => n.textContent)
+          .join(' '),
+      ).toMatch(/session has expired/),
+    );
     await expect(rows(panel)).toHaveLength(2);
     await step('The page signs the worker in again', async () => {
       const s = (loaded as { scenario: Scenario }).scenario;

@@ -82,7 +82,13 @@ const RTL_QUEUE: Work[] = [
   {
     status: 'pending',
     ageSeconds: 45,
-    task: { channel: 'chat', queue: 'Support', priority: 1, ageSeconds: 60, attributes: { channelType: 'whatsapp', from: `whatsapp:${NOA.phone}`, name: NOA.name } },
+    task: {
+      channel: 'chat',
+      queue: 'Support',
+      priority: 1,
+      ageSeconds: 60,
+      attributes: { channelType: 'whatsapp', from: `whatsapp:${NOA.phone}`, name: NOA.name },
+    },
   },
   { status: 'completed', task: demoTask('Lukas Schmidt'), ageSeconds: 2500 },
 ];
@@ -105,7 +111,9 @@ export const RightToLeft: Story = {
     const icon = call.querySelector('svg')!.getBoundingClientRect();
     const title = call.querySelector('.title')!.getBoundingClientRect();
     await expect(icon.left).toBeGreaterThan(title.left);
-    await expect(actionButton(call, 'Accept').getBoundingClientRect().left).toBeGreaterThan(actionButton(call, 'Reject').getBoundingClientRect().left);
+    await expect(actionButton(call, 'Accept').getBoundingClientRect().left).toBeGreaterThan(
+      actionButton(call, 'Reject').getBoundingClientRect().left,
+    );
     // the caller's number, a left-to-right run in a right-to-left row, is shown whole
     await expect(text(subtitleOf(call))).toBe(MOHAMMED.phone);
     await expect(text(subtitleOf(rowTitled(panel, NOA.name)))).toMatch(NOA.phone);
@@ -114,42 +122,92 @@ export const RightToLeft: Story = {
 };
 
 const crmStyles = html`<style>
-  .crm { display: grid; grid-template-columns: 1fr 320px; min-height: 100vh; font: 14px/1.4 system-ui, sans-serif; color: #1f2328; }
-  .crm header { grid-column: 1 / -1; background: #24292f; color: #fff; padding: 0.75rem 1rem; }
-  .crm header h1 { margin: 0; font-size: 1rem; }
-  .crm main { padding: 1rem; background: #f6f8fa; }
-  .crm main dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
-  .crm aside { width: 320px; box-sizing: border-box; border-inline-start: 1px solid #d1d9e0; padding: 0.75rem; background: #fff; }
-  .crm aside h2 { margin: 0 0 0.5rem; font-size: 0.9rem; }
-  .page { font: 15px/1.5 system-ui, sans-serif; color: #1f2328; }
-  .page header { background: #0b5fff; color: #fff; padding: 1rem 2rem; }
-  .page header h1 { margin: 0; font-size: 1.25rem; }
-  .page main { padding: 1.5rem 2rem; }
-  .page main h2 { margin: 0 0 1rem; font-size: 1.1rem; }
+  .crm {
+    display: grid;
+    grid-template-columns: 1fr 320px;
+    min-height: 100vh;
+    font:
+      14px/1.4 system-ui,
+      sans-serif;
+    color: #1f2328;
+  }
+  .crm header {
+    grid-column: 1 / -1;
+    background: #24292f;
+    color: #fff;
+    padding: 0.75rem 1rem;
+  }
+  .crm header h1 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .crm main {
+    padding: 1rem;
+    background: #f6f8fa;
+  }
+  .crm main dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
+  }
+  .crm aside {
+    width: 320px;
+    box-sizing: border-box;
+    border-inline-start: 1px solid #d1d9e0;
+    padding: 0.75rem;
+    background: #fff;
+  }
+  .crm aside h2 {
+    margin: 0 0 0.5rem;
+    font-size: 0.9rem;
+  }
+  .page {
+    font:
+      15px/1.5 system-ui,
+      sans-serif;
+    color: #1f2328;
+  }
+  .page header {
+    background: #0b5fff;
+    color: #fff;
+    padding: 1rem 2rem;
+  }
+  .page header h1 {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  .page main {
+    padding: 1.5rem 2rem;
+  }
+  .page main h2 {
+    margin: 0 0 1rem;
+    font-size: 1.1rem;
+  }
 </style>`;
 
 /** In a CRM page's 320 px sidebar, beside the customer record. */
 export const CrmSidebar: Story = {
   parameters: { layout: 'fullscreen' },
-  render: (args, context) => html`${crmStyles}
-    <div class="crm">
-      <header><h1>Acme CRM · Customer</h1></header>
-      <main>
-        <h2>Jane Doe</h2>
-        <dl>
-          <dt>Account</dt>
-          <dd>AC-2231</dd>
-          <dt>Phone</dt>
-          <dd>+1 555 010 0100</dd>
-          <dt>Open cases</dt>
-          <dd>2</dd>
-        </dl>
-      </main>
-      <aside aria-label="My reservations">
-        <h2>My reservations</h2>
-        ${meta.render(args, context)}
-      </aside>
-    </div>`,
+  render: (args, context) =>
+    html`${crmStyles}
+      <div class="crm">
+        <header><h1>Acme CRM · Customer</h1></header>
+        <main>
+          <h2>Jane Doe</h2>
+          <dl>
+            <dt>Account</dt>
+            <dd>AC-2231</dd>
+            <dt>Phone</dt>
+            <dd>+1 555 010 0100</dd>
+            <dt>Open cases</dt>
+            <dd>2</dd>
+          </dl>
+        </main>
+        <aside aria-label="My reservations">
+          <h2>My reservations</h2>
+          ${meta.render(args, context)}
+        </aside>
+      </div>`,
   play: async (context) => {
     await showsRows(context);
     const panel = panelIn(context.canvasElement);
@@ -161,13 +219,14 @@ export const CrmSidebar: Story = {
 /** As the whole page of an intranet portal. */
 export const FullPage: Story = {
   parameters: { layout: 'fullscreen' },
-  render: (args, context) => html`${crmStyles}
-    <div class="page">
-      <header><h1>Contact centre · My reservations</h1></header>
-      <main>
-        <h2>Reservations</h2>
-        ${meta.render(args, context)}
-      </main>
-    </div>`,
+  render: (args, context) =>
+    html`${crmStyles}
+      <div class="page">
+        <header><h1>Contact centre · My reservations</h1></header>
+        <main>
+          <h2>Reservations</h2>
+          ${meta.render(args, context)}
+        </main>
+      </div>`,
   play: showsRows,
 };

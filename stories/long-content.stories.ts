@@ -68,7 +68,12 @@ export const LongName: Story = {
     scenario: work(
       [
         {
-          task: { channel: 'email', queue: 'Support', ageSeconds: 200, attributes: { from: 'records@example.com', to: SUPPORT_ADDRESS, subject: LONG_SUBJECT, name: LONG_NAME } },
+          task: {
+            channel: 'email',
+            queue: 'Support',
+            ageSeconds: 200,
+            attributes: { from: 'records@example.com', to: SUPPORT_ADDRESS, subject: LONG_SUBJECT, name: LONG_NAME },
+          },
           ageSeconds: 30,
         },
       ],
@@ -95,7 +100,12 @@ const UNBROKEN: Work[] = [
       channel: 'email',
       queue: 'Billing',
       ageSeconds: 600,
-      attributes: { from: `${UNBROKEN_NAME}@example.com`, to: SUPPORT_ADDRESS, subject: `Invoice ${UNBROKEN_NAME.toUpperCase()}`, name: UNBROKEN_NAME.toUpperCase() },
+      attributes: {
+        from: `${UNBROKEN_NAME}@example.com`,
+        to: SUPPORT_ADDRESS,
+        subject: `Invoice ${UNBROKEN_NAME.toUpperCase()}`,
+        name: UNBROKEN_NAME.toUpperCase(),
+      },
     },
     ageSeconds: 60,
   },
@@ -105,7 +115,10 @@ const UNBROKEN: Work[] = [
 export const UnbrokenWord: Story = {
   parameters: emulator({ scenario: work(UNBROKEN) }),
   play: async ({ canvasElement }) => {
-    const panel = await openAllAndFit(canvasElement, UNBROKEN.map((w) => nameOf(w.task)));
+    const panel = await openAllAndFit(
+      canvasElement,
+      UNBROKEN.map((w) => nameOf(w.task)),
+    );
     const email = rowTitled(panel, UNBROKEN_NAME.toUpperCase());
     await expect(detailsOf(email).find(([k]) => k === 'from')?.[1]).toBe(`${UNBROKEN_NAME}@example.com`);
   },
@@ -118,7 +131,12 @@ const COMBINING: Work[] = [
   { task: demoTask(COMBINING_NAME), ageSeconds: 20 },
   { task: demoTask(COMBINING_NAME_2), ageSeconds: 40 },
   {
-    task: { channel: 'chat', queue: 'Support', ageSeconds: 90, attributes: { channelType: 'web', from: STACKED, conversationSid: 'CH9f8e7d6c5b4a39281706f5e4d3c2b1a0', name: STACKED } },
+    task: {
+      channel: 'chat',
+      queue: 'Support',
+      ageSeconds: 90,
+      attributes: { channelType: 'web', from: STACKED, conversationSid: 'CH9f8e7d6c5b4a39281706f5e4d3c2b1a0', name: STACKED },
+    },
     ageSeconds: 60,
   },
 ];
@@ -131,7 +149,10 @@ const COMBINING: Work[] = [
 export const CombiningMarks: Story = {
   parameters: emulator({ scenario: work(COMBINING) }),
   play: async ({ canvasElement }) => {
-    const panel = await openAllAndFit(canvasElement, COMBINING.map((w) => nameOf(w.task)));
+    const panel = await openAllAndFit(
+      canvasElement,
+      COMBINING.map((w) => nameOf(w.task)),
+    );
     const row = rowTitled(panel, COMBINING_NAME);
     await expect(titleOf(row)).not.toBe(COMBINING_NAME.normalize('NFC'));
     await expect(row).toHaveAccessibleName(`Reservation: ${COMBINING_NAME}`);
@@ -153,7 +174,10 @@ const NESTED: TaskContent = {
   attributes: {
     ...demoTask('Дмитрий Иванов').attributes,
     studio: { flow: 'FW0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a', context: nested(1, 12) },
-    transcript: Array.from({ length: 6 }, (_, i) => ({ at: `00:0${i}:1${i}`, said: i % 2 ? 'I have been waiting for a refund since March.' : 'Thank you for calling, how can I help?' })),
+    transcript: Array.from({ length: 6 }, (_, i) => ({
+      at: `00:0${i}:1${i}`,
+      said: i % 2 ? 'I have been waiting for a refund since March.' : 'Thank you for calling, how can I help?',
+    })),
   },
 };
 

@@ -7,7 +7,18 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { ReservationStatus } from '../src/wire/types.js';
-import { actionButtons, factsOf, finishedSeparatorOf, notices, panelIn, rows, rowsWithStatus, rowTitled, text, titleOf } from './support/dom.js';
+import {
+  actionButtons,
+  factsOf,
+  finishedSeparatorOf,
+  notices,
+  panelIn,
+  rows,
+  rowsWithStatus,
+  rowTitled,
+  text,
+  titleOf,
+} from './support/dom.js';
 import { componentDescription, eventsOf, panelMeta, type EmulatorParameters, type PanelArgs } from './support/panel-story.js';
 import { DEMO_TASKS, demoTask, manyReservations, nameOf, work, type Work } from './support/tasks.js';
 
@@ -94,7 +105,9 @@ export const LongList: Story = {
   play: async ({ canvasElement }) => {
     const panel = panelIn(canvasElement);
     await waitFor(() => expect(rows(panel)).toHaveLength(60), { timeout: 5000 });
-    await waitFor(() => expect(rows(panel).filter((r) => DEMO_TASKS.some((t) => nameOf(t) === titleOf(r)))).toHaveLength(60), { timeout: 5000 });
+    await waitFor(() => expect(rows(panel).filter((r) => DEMO_TASKS.some((t) => nameOf(t) === titleOf(r)))).toHaveLength(60), {
+      timeout: 5000,
+    });
   },
 };
 
@@ -171,6 +184,12 @@ export const FilteredByStatus: Story = {
     const panel = panelIn(canvasElement);
     await waitFor(() => expect(rows(panel)).toHaveLength(2));
     await expect(rowsWithStatus(panel, 'pending')).toHaveLength(2);
-    await waitFor(() => expect(rows(panel).map(titleOf).sort()).toEqual(DAY.slice(0, 2).map((w) => nameOf(w.task)).sort()));
+    await waitFor(() =>
+      expect(rows(panel).map(titleOf).sort()).toEqual(
+        DAY.slice(0, 2)
+          .map((w) => nameOf(w.task))
+          .sort(),
+      ),
+    );
   },
 };

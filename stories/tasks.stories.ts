@@ -85,7 +85,17 @@ const VIDEO: Work[] = [
   {
     status: 'pending',
     ageSeconds: 20,
-    task: { queue: 'Support', priority: 5, ageSeconds: 75, attributes: { name: 'Lukas Schmidt', from: 'client:lukas.schmidt', room_name: 'support-4471', room_sid: 'RM5c3d1b9e2f4a6c8e0b2d4f6a8c0e2b4d' } },
+    task: {
+      queue: 'Support',
+      priority: 5,
+      ageSeconds: 75,
+      attributes: {
+        name: 'Lukas Schmidt',
+        from: 'client:lukas.schmidt',
+        room_name: 'support-4471',
+        room_sid: 'RM5c3d1b9e2f4a6c8e0b2d4f6a8c0e2b4d',
+      },
+    },
   },
   { status: 'pending', ageSeconds: 50, task: { queue: 'Sales', ageSeconds: 50, attributes: { room_name: 'showroom-12' } } },
 ];
@@ -172,7 +182,11 @@ const SUMMARY_TASKS: Work[] = [
 
 /** The CRM's records, by the contact's address or number. */
 const CRM: Record<string, { account: string; tier: string; openCases: number }> = {
-  'zoe.angstrom@example.com': { account: 'Ångström Optics AB <b>VIP</b> <img src=x onerror="document.title=\'pwned\'">', tier: 'Gold', openCases: 2 },
+  'zoe.angstrom@example.com': {
+    account: 'Ångström Optics AB <b>VIP</b> <img src=x onerror="document.title=\'pwned\'">',
+    tier: 'Gold',
+    openCases: 2,
+  },
   '+447700900412': { account: 'Ivanov Logistics Ltd', tier: 'Silver', openCases: 0 },
 };
 
@@ -213,11 +227,13 @@ export const HostTaskSummary: Story = {
     await expect(text(subtitleOf(row))).toBe(String(SUMMARY_TASKS[0]!.task.attributes!['subject']));
     await expect(text(subtitleOf(rowTitled(panel, ivanov.account)))).toBe('Call from +447700900412');
     await step('Open the CRM details', () => userEvent.click(detailsButton(row)));
-    await waitFor(() => expect(detailsOf(row)).toEqual([
-      ['Contact', COMBINING_NAME_2],
-      ['Tier', 'Gold'],
-      ['Open cases', '2'],
-    ]));
+    await waitFor(() =>
+      expect(detailsOf(row)).toEqual([
+        ['Contact', COMBINING_NAME_2],
+        ['Tier', 'Gold'],
+        ['Open cases', '2'],
+      ]),
+    );
     // no CRM record: the summary threw, and the default one (the customer's name) is shown
     await expect(factsOf(rowTitled(panel, 'Amara 🌻 Okafor'))['Channel']).toBe('Chat');
   },
@@ -241,7 +257,10 @@ const FINISHED: Work[] = [
 export const FinishedSeparator: Story = {
   parameters: emulator({ scenario: work(FINISHED) }),
   play: async ({ canvasElement }) => {
-    const panel = await titled(canvasElement, FINISHED.map((w) => nameOf(w.task)));
+    const panel = await titled(
+      canvasElement,
+      FINISHED.map((w) => nameOf(w.task)),
+    );
     const separator = finishedSeparatorOf(panel)!;
     await expect(text(separator)).toBe('Finished');
     const all = rows(panel);
@@ -269,7 +288,9 @@ export const FinishedSeparator: Story = {
  * once for the panel rather than on every row.
  */
 export const HeaderActivity: Story = {
-  parameters: emulator({ scenario: work([{ task: demoTask('김민준'), ageSeconds: 40 }], { workerName: 'Grace Hopper', workerActivity: 'Break' }) }),
+  parameters: emulator({
+    scenario: work([{ task: demoTask('김민준'), ageSeconds: 40 }], { workerName: 'Grace Hopper', workerActivity: 'Break' }),
+  }),
   play: async ({ canvasElement }) => {
     const panel = await titled(canvasElement, ['김민준']);
     const header = await waitFor(() => {
@@ -289,7 +310,10 @@ export const HeaderActivity: Story = {
 export const CountdownNearEnd: Story = {
   args: { 'reservation-timeout': 120 },
   parameters: emulator({
-    scenario: { ...work([{ task: { ...demoTask('Siobhán Ó Súilleabháin'), ageSeconds: 130 }, ageSeconds: 100 }]), reservationTimeoutSeconds: 120 },
+    scenario: {
+      ...work([{ task: { ...demoTask('Siobhán Ó Súilleabháin'), ageSeconds: 130 }, ageSeconds: 100 }]),
+      reservationTimeoutSeconds: 120,
+    },
   }),
   play: async ({ canvasElement, loaded }) => {
     const panel = await titled(canvasElement, ['Siobhán Ó Súilleabháin']);

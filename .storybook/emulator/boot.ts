@@ -75,9 +75,7 @@ async function startInPage(base: string): Promise<void> {
     const request = new Request(input, init);
     const signal = request.signal;
     signal.throwIfAborted();
-    const aborted = new Promise<never>((_, reject) =>
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
-    );
+    const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
     const response = await Promise.race([emulator.respond(request), aborted]);
     if (response.type === 'error') throw new TypeError('Failed to fetch');
     return response;

@@ -34,7 +34,13 @@ const unsupported = () => Promise.reject(new DOMException('Only HMAC with SHA-25
  * other method, and any other algorithm or key format, rejects with `NotSupportedError`.
  */
 export const hmacSubtle = {
-  importKey(format: string, keyData: BufferSource, algorithm: { name: string; hash: string | { name: string } }, extractable: boolean, usages: KeyUsage[]) {
+  importKey(
+    format: string,
+    keyData: BufferSource,
+    algorithm: { name: string; hash: string | { name: string } },
+    extractable: boolean,
+    usages: KeyUsage[],
+  ) {
     const hash = typeof algorithm.hash === 'string' ? algorithm.hash : algorithm.hash?.name;
     if (format !== 'raw' || algorithm.name !== 'HMAC' || hash !== 'SHA-256') return unsupported();
     const raw = bytes(keyData).slice();

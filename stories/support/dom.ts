@@ -139,7 +139,9 @@ export function overflowing(panel: ReservationPanel): string[] {
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if ((r.left < box.left - 1 || r.right > box.right + 1) && !clippedSideways(el)) {
-      out.push(`${name(el)} spans ${Math.round(r.left)}–${Math.round(r.right)}, the panel ${Math.round(box.left)}–${Math.round(box.right)}`);
+      out.push(
+        `${name(el)} spans ${Math.round(r.left)}–${Math.round(r.right)}, the panel ${Math.round(box.left)}–${Math.round(box.right)}`,
+      );
     }
     const overflowX = getComputedStyle(el).overflowX;
     if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} scrolls sideways`);

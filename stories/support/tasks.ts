@@ -58,7 +58,11 @@ export function manyReservations(count: number): ScenarioOptions {
       const task = SEED_TASKS[i % SEED_TASKS.length]!;
       const ageSeconds = 30 + i * 97;
       // older than its oldest reservation, as a task in a queue is
-      return { status: RESERVATION_STATUSES[i % RESERVATION_STATUSES.length]!, task: { ...task, ageSeconds: ageSeconds + (task.ageSeconds ?? 0) }, ageSeconds };
+      return {
+        status: RESERVATION_STATUSES[i % RESERVATION_STATUSES.length]!,
+        task: { ...task, ageSeconds: ageSeconds + (task.ageSeconds ?? 0) },
+        ageSeconds,
+      };
     }),
   );
 }

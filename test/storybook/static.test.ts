@@ -59,7 +59,8 @@ async function openStory(id: string): Promise<OpenedStory> {
   const errors: string[] = [];
   const message = (e: unknown) => String((e as { message?: unknown })?.message ?? JSON.stringify(e));
   channel.on('storyRenderPhaseChanged', (e) => phases.push((e as { newPhase: string }).newPhase));
-  for (const event of ['playFunctionThrewException', 'storyThrewException', 'storyErrored']) channel.on(event, (e) => errors.push(`${event}: ${message(e)}`));
+  for (const event of ['playFunctionThrewException', 'storyThrewException', 'storyErrored'])
+    channel.on(event, (e) => errors.push(`${event}: ${message(e)}`));
   channel.on('unhandledErrorsWhilePlaying', (e) => errors.push(...(e as unknown[]).map((x) => `unhandled: ${message(x)}`)));
   const finished = await new Promise<StoryFinished>((resolve) => channel.on('storyFinished', (e) => resolve(e as StoryFinished)));
   return { frame, finished, win: win()!, phases, errors };
@@ -82,7 +83,9 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 
 /** A row's facts as label → value (Channel, Queue, …). */
 const factsOf = (row: HTMLElement) =>
-  Object.fromEntries([...row.querySelectorAll(':scope > .meta > div')].map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]));
+  Object.fromEntries(
+    [...row.querySelectorAll(':scope > .meta > div')].map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]),
+  );
 
 interface WireTask {
   sid: string;
@@ -104,7 +107,9 @@ async function tasksOfPanel(win: Window): Promise<Map<string, WireTask>> {
     expect(res.status, path).to.equal(200);
     return res.json() as Promise<T>;
   };
-  const { reservations } = await get<{ reservations: { sid: string; task_sid: string }[] }>(`/Workers/${grant.worker_sid}/Reservations?PageSize=100`);
+  const { reservations } = await get<{ reservations: { sid: string; task_sid: string }[] }>(
+    `/Workers/${grant.worker_sid}/Reservations?PageSize=100`,
+  );
   const tasks = new Map<string, WireTask>();
   for (const r of reservations) tasks.set(r.sid, await get<WireTask>(`/Tasks/${r.task_sid}`));
   return tasks;
@@ -148,9 +153,11 @@ describe('static Storybook', function () {
     expectPassed(story);
     expect(win.navigator.serviceWorker.controller?.scriptURL).to.equal(new URL(`${BASE}emulator-sw.js`, location.href).href);
     await until(() => rowsIn(win).length === 6, 'six reservations');
-    expect(rowsIn(win).map((r) => r.dataset['reservationStatus']).sort()).to.deep.equal(
-      ['accepted', 'completed', 'pending', 'pending', 'rejected', 'wrapping'],
-    );
+    expect(
+      rowsIn(win)
+        .map((r) => r.dataset['reservationStatus'])
+        .sort(),
+    ).to.deep.equal(['accepted', 'completed', 'pending', 'pending', 'rejected', 'wrapping']);
     // each row is titled by its task's name, and is a group named after it
     const tasks = await tasksOfPanel(win);
     for (const row of rowsIn(win)) {

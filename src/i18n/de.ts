@@ -39,6 +39,7 @@ export const DE: PanelStrings = {
   queue: 'Warteschlange',
   priority: 'Priorität',
   waited: 'Wartet seit',
+  handling: 'In Bearbeitung seit',
   timeLeft: 'Verbleibend',
   taskLoading: 'Aufgabe wird geladen …',
   taskFailed: (message) => `Die Aufgabe konnte nicht geladen werden: ${message}`,

@@ -28,6 +28,8 @@ export interface PanelStrings {
   priority: string;
   /** how long the customer has waited (the task's age) */
   waited: string;
+  /** how long an accepted or wrapping reservation has been handled */
+  handling: string;
   timeLeft: string;
   taskLoading: string;
   taskFailed(message: string): string;
@@ -117,6 +119,7 @@ export const EN: PanelStrings = {
   queue: 'Queue',
   priority: 'Priority',
   waited: 'Waiting',
+  handling: 'Handling',
   timeLeft: 'Time left',
   taskLoading: 'Loading the task…',
   taskFailed: (message) => `The task could not be loaded: ${message}`,

@@ -67,17 +67,19 @@ const firstText = (...values: unknown[]): string | undefined => {
 
 /**
  * The default summary: the attributes' `name`, else `from`, else the channel's readable
- * name (`channelName`); the subtitle is `from` when the title is the name; the details are
- * every attribute, flattened.
+ * name (`channelName`); the subtitle is `from` when the title is the name (and not the same
+ * text), with an email's `subject` after it; the details are every attribute, flattened.
  */
 export function defaultSummary(task: Task, channelName: (channel: string) => string): TaskSummary {
   const a = attributesOf(task);
   const name = firstText(a.name, a.customerName, a.caller_name);
   const from = firstText(a.from);
   const title = name ?? from ?? channelName(channelOf(task));
+  // who it is from (when the title is a name, and not that same text), and what about (an email's subject)
+  const subtitle = [name && from !== name ? from : undefined, firstText(a.subject)].filter(Boolean).join(' · ');
   return {
     title,
-    ...(name && from && { subtitle: from }),
+    ...(subtitle && { subtitle }),
     details: flatten(a),
   };
 }

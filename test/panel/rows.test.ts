@@ -230,12 +230,59 @@ describe('reservation-panel rows: long values never widen the panel', () => {
           expect(bb.right, `${b.textContent} in view`).to.be.at.most(box.right + 0.5);
         }
         const title = r.querySelector<HTMLElement>('.title')!;
-        expect(title.getAttribute('title'), 'the full text is available').to.equal(title.textContent!.trim());
+        const full = title.textContent!.trim();
+        expect(full.startsWith(title.getAttribute('title')!.replace(/…$/, '')), 'the title in a tooltip (up to 1,000 characters)').to.equal(
+          true,
+        );
+        expect(r.getAttribute('aria-label')!.length, 'a short accessible name').to.be.at.most(220);
       }
-      expect(visibleText(rows(el)[0])).to.include('N'.repeat(1000));
+      // the whole name is in the details
+      expect(rows(el)[0].querySelector('.attributes')!.textContent).to.include('N'.repeat(100_000));
       await expect(el).to.be.accessible();
     } finally {
       host.remove();
     }
+  });
+});
+
+describe('reservation-panel rows: what the forms and the meta line start from', () => {
+  it('starts the Redirect form with the task’s call, says how long an accepted one is handled, and repeats no name', async () => {
+    const call = `CA${'c'.repeat(32)}`;
+    const s = await scenario({
+      tasks: {
+        voice: { attributes: { name: 'Jane Doe', from: '+15550100', call_sid: call }, channel: 'voice' },
+        chat: { attributes: { name: 'web visitor', from: 'web visitor' }, channel: 'chat' },
+      },
+      reservations: [
+        { status: 'pending', task: 'voice' },
+        { status: 'accepted', task: 'chat' },
+      ],
+    });
+    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
+    await waitFor(() => rows(el).length === 2 && rows(el).every((r) => !titleOf(r).startsWith('Loading')), 'the rows');
+    const [pending, accepted] = rows(el);
+    expect(visibleText(accepted)).to.match(/Handling/);
+    expect(visibleText(accepted)).not.to.match(/Waiting/);
+    expect(visibleText(pending)).to.match(/Waiting/);
+    expect(accepted.querySelector('.subtitle'), 'the same text once').to.equal(null);
+    pending.querySelector<HTMLButtonElement>('[data-action="redirect"]')!.click();
+    const form = await waitFor(() => pending.querySelector('reservation-form'), 'the redirect form');
+    await form.updateComplete;
+    expect(form.shadowRoot!.querySelector<HTMLInputElement>('[name="RedirectCallSid"]')!.value).to.equal(call);
+  });
+
+  it('says in the Reject form when the activities cannot be read, and keeps a field for the SID', async () => {
+    const s = await scenario({ reservations: [{ status: 'pending' }] });
+    await setFaults(s.workspaceSid, [{ method: 'GET', pathIncludes: '/Activities', status: 503 }]);
+    const { el } = await mount({ 'api-base': API_BASE, 'poll-interval': '0' }, { token: s.token });
+    const [r] = await waitFor(() => (rows(el).length ? rows(el) : null), 'a row');
+    r.querySelector<HTMLButtonElement>('[data-action="reject"]')!.click();
+    const form = await waitFor(() => r.querySelector('reservation-form'), 'the reject form', 8000);
+    await form.updateComplete;
+    expect(form.shadowRoot!.querySelector('[name="WorkerActivitySid"]')!.localName).to.equal('input');
+    await waitFor(
+      () => form.shadowRoot!.querySelector('[role="alert"]')?.textContent?.match(/activities could not be loaded/),
+      'the explanation',
+    );
   });
 });

@@ -20,11 +20,11 @@ import { actionsForStatus } from '../../schema/actions.js';
 import type { ActionName, ParameterSchema } from '../../schema/schema.types.js';
 import { displayOrder, type StatusChange } from '../../state/reservations.js';
 import { PanelSession, type SessionEvent, type SessionInput } from '../../state/session.js';
-import { channelOf, defaultSummary, plainSummary, type TaskSummary, type TaskSummaryFn } from '../../state/task-summary.js';
+import { attributesOf, channelOf, defaultSummary, plainSummary, type TaskSummary, type TaskSummaryFn } from '../../state/task-summary.js';
 import type { Reservation, ReservationStatus, Task } from '../../wire/types.js';
 import { rowStyles } from './rows.styles.js';
 import { RowsController } from './rows-controller.js';
-import { channelName, renderRow, type RowsContext } from './rows.js';
+import { channelName, clip, renderRow, type RowsContext } from './rows.js';
 
 /** Longer lists are virtualized: only the rows in view are in the DOM. */
 export const VIRTUALIZE_ABOVE = 100;
@@ -94,6 +94,13 @@ export class PanelEngine {
       strings: () => host.strings(),
       paused: () => this.expired,
       reservationOf: (sid) => this.session.feed?.reservations?.find((r) => r.sid === sid),
+      callSidOf: (sid) => {
+        const feed = this.session.feed;
+        const r = feed?.reservations?.find((x) => x.sid === sid);
+        const task = r && feed?.tasks.get(r.task_sid);
+        const call = task && attributesOf(task).call_sid;
+        return typeof call === 'string' && /^CA[0-9a-fA-F]{32}$/.test(call) ? call : undefined;
+      },
       schema: () => host.schema(),
       activities: () => this.session.feed?.activities() ?? Promise.reject(new Error(host.strings().notConnected)),
       perform: (reservation, action, params) =>
@@ -160,7 +167,7 @@ export class PanelEngine {
     const t = this.host.strings();
     const parts = changes.map(({ reservation: r, previousStatus }) => {
       const status = t.statuses[r.reservation_status].toLowerCase();
-      const title = this.summaryOf(r, this.session.feed?.tasks.get(r.task_sid)).title;
+      const title = clip(this.summaryOf(r, this.session.feed?.tasks.get(r.task_sid)).title, 200);
       return previousStatus === null ? t.announceNew(status, title) : t.announceStatus(title, status);
     });
     this.announcement = parts.length > 3 ? t.announceMany(parts.length) : parts.join(' ');

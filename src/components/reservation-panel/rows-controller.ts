@@ -5,7 +5,7 @@ import type { PanelStrings } from '../../i18n/strings.js';
 import { ACTION_DESCRIPTORS, hasForm } from '../../schema/actions.js';
 import type { ActionName, FieldDescriptor, ParameterSchema } from '../../schema/schema.types.js';
 import type { StatusChange } from '../../state/reservations.js';
-import { RowStates, type RowState } from '../../state/row-states.js';
+import { RowStates, type RowMessage } from '../../state/row-states.js';
 import type { ActionOutcome } from '../../state/session.js';
 import type { Activity, Reservation, ReservationStatus, UpdateParams } from '../../wire/types.js';
 import { loadFormKit } from '../reservation-form/load.js';
@@ -15,6 +15,8 @@ export interface RowsApi {
   strings(): PanelStrings;
   /** the reservation with this SID, as last seen */
   reservationOf(sid: string): Reservation | undefined;
+  /** the call (`CA…`) of the reservation's task, when its attributes name one */
+  callSidOf(sid: string): string | undefined;
   /** the parameter schema in force (loads the form kit) */
   schema(): Promise<ParameterSchema>;
   /** the workspace's activities */
@@ -220,28 +222,40 @@ export class RowsController implements ReactiveController {
       return;
     }
     let fields = kit.fieldsFor(schema, action);
-    if (action === 'reject') fields = await this.withActivities(s, fields);
+    let note: RowMessage | undefined;
+    if (action === 'reject') ({ fields, note } = await this.withActivities(fields));
+    if (action === 'redirect') fields = this.withCallSid(sid, fields);
     if (!kit.opensForm(schema, action)) {
       return this.run(sid, action, kit.serialize(schema.actions[action], fields, kit.initialModel(fields)));
     }
-    s.message = undefined;
+    // what the form must say from the start (the activities could not be read), else nothing
+    s.message = note;
     s.open = { action, fields };
     this.focus = { sid, key: 'form:', parked: false, move: true };
     this.host.requestUpdate();
   }
 
-  /** The Reject form offers the workspace's activities by name, unless the host's schema gives its own choices. */
-  private async withActivities(s: RowState, fields: FieldDescriptor[]): Promise<FieldDescriptor[]> {
+  /**
+   * The Reject form offers the workspace's activities by name, unless the host's schema gives
+   * its own choices. When they cannot be read, the form says so (and keeps a SID field).
+   */
+  private async withActivities(fields: FieldDescriptor[]): Promise<{ fields: FieldDescriptor[]; note?: RowMessage }> {
     const field = fields.find((f) => f.name === 'WorkerActivitySid');
-    if (!field || field.choices || field.hidden || field.locked) return fields;
+    if (!field || field.choices || field.hidden || field.locked) return { fields };
     try {
       const activities = await this.api.activities();
       const choices = activities.map((a) => ({ value: a.sid, label: a.friendly_name }));
-      return fields.map((f) => (f === field ? { ...f, choices } : f));
+      return { fields: fields.map((f) => (f === field ? { ...f, choices } : f)) };
     } catch (e) {
-      s.message = { action: 'reject', text: this.api.strings().activitiesFailed((e as Error).message), kind: 'error' };
-      return fields;
+      return { fields, note: { action: 'reject', text: this.api.strings().activitiesFailed((e as Error).message), kind: 'error' } };
     }
+  }
+
+  /** The Redirect form starts with the call of a voice task (its attributes' `call_sid`), unless the host's schema presets one. */
+  private withCallSid(sid: string, fields: FieldDescriptor[]): FieldDescriptor[] {
+    const call = this.api.callSidOf(sid);
+    if (!call) return fields;
+    return fields.map((f) => (f.name === 'RedirectCallSid' && f.value === undefined && !f.hidden ? { ...f, value: call } : f));
   }
 
   private async run(sid: string, action: ActionName, params: UpdateParams) {

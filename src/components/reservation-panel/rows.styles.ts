@@ -167,6 +167,12 @@ export const rowStyles = css`
   .disclosure[aria-expanded='true']::before {
     content: '▾ ';
   }
+  .disclosure:dir(rtl)::before {
+    content: '◂ ';
+  }
+  .disclosure[aria-expanded='true']:dir(rtl)::before {
+    content: '▾ ';
+  }
   .attributes {
     max-height: 20em;
     overflow: auto;
@@ -180,7 +186,8 @@ export const rowStyles = css`
   .attributes dl {
     margin: 0;
     display: grid;
-    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
+    /* a long key takes at most 40 %: the values keep their room */
+    grid-template-columns: fit-content(40%) minmax(0, 1fr);
     gap: 0.125em var(--_gap);
   }
   .attributes div {

@@ -49,6 +49,9 @@ export interface RowsContext {
   readonly pausedReasonId: string;
 }
 
+/** Text cut to `max` characters (with an ellipsis): for names, tooltips and announcements. */
+export const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** A readable channel name: the strings' for a known one, else the unique name itself. */
 export function channelName(t: PanelStrings, channel: string): string {
   return (t.channels as Record<string, string>)[channel] ?? channel;
@@ -144,7 +147,9 @@ export function renderRow(c: RowsContext, v: RowView): TemplateResult {
   const status = t.statuses[r.reservation_status] ?? r.reservation_status;
   const name = channelName(t, v.channel);
   const finished = !isActive(r.reservation_status);
-  const since = Date.parse(v.task?.date_created ?? r.date_created);
+  // pending: how long the customer has waited (the task's age); accepted or wrapping: how long it has been handled
+  const pending = r.reservation_status === 'pending';
+  const since = Date.parse(pending ? (v.task?.date_created ?? r.date_created) : r.date_updated);
   const created = Date.parse(r.date_created);
   const title = v.task ? s.title : v.taskLoading ? t.taskLoading : `${t.task} ${r.task_sid}`;
   const queue = v.task?.task_queue_friendly_name;
@@ -155,7 +160,7 @@ export function renderRow(c: RowsContext, v: RowView): TemplateResult {
       ${ref(v.rowRef)}
       part="reservation"
       role="group"
-      aria-label=${t.reservationFor(title)}
+      aria-label=${t.reservationFor(clip(title, 200))}
       aria-busy=${v.state?.busy ? 'true' : 'false'}
       class=${finished ? 'row finished' : 'row'}
       data-reservation-sid=${r.sid}
@@ -163,13 +168,13 @@ export function renderRow(c: RowsContext, v: RowView): TemplateResult {
     >
       <div class="head" tabindex="-1">
         ${channelIcon(v.channel, name)}
-        <span class="title" title=${title}><bdi>${title}</bdi></span>
+        <span class="title" title=${clip(title, 1000)}><bdi>${title}</bdi></span>
         <span class="status">${status}</span>
       </div>
       ${
         finished
           ? nothing
-          : html`${s.subtitle && v.task ? html`<p class="subtitle" title=${s.subtitle}><bdi>${s.subtitle}</bdi></p>` : nothing}
+          : html`${s.subtitle && v.task ? html`<p class="subtitle" title=${clip(s.subtitle, 1000)}><bdi>${s.subtitle}</bdi></p>` : nothing}
               <dl class="meta">
                 <div>
                   <dt>${t.channel}</dt>
@@ -192,9 +197,9 @@ export function renderRow(c: RowsContext, v: RowView): TemplateResult {
                     : nothing
                 }
                 <div>
-                  <dt>${t.waited}</dt>
+                  <dt>${pending ? t.waited : t.handling}</dt>
                   <dd>
-                    <time datetime=${v.task?.date_created ?? r.date_created}
+                    <time datetime=${pending ? (v.task?.date_created ?? r.date_created) : r.date_updated}
                       >${Number.isNaN(since) ? '' : formatAge(c.now - since, c.locale)}</time
                     >
                   </dd>
@@ -203,7 +208,7 @@ export function renderRow(c: RowsContext, v: RowView): TemplateResult {
               </dl>
               ${v.taskError && !v.task ? html`<p class="note">${t.taskFailed(v.taskError.message)}</p>` : nothing}`
       }
-      ${v.task ? details(c, v, `details-${r.sid}`, title) : nothing} ${actions(c, v)} ${message(v)}
+      ${v.task ? details(c, v, `details-${r.sid}`, clip(title, 200)) : nothing} ${actions(c, v)} ${message(v)}
     </div>
   </li>`;
 }

@@ -50,7 +50,7 @@ async function titled(canvasElement: HTMLElement, titles: string[]) {
 /**
  * A story of one channel: its tasks, pending and in hand, each titled by the customer's
  * name, with the channel's icon and name, the queue, the priority, and where the customer
- * wrote from (the subtitle).
+ * wrote from (the subtitle, with an email's subject after it).
  */
 function channelStory(channel: string, channelName: string): Story {
   const tasks = demoTasksOn(channel).slice(0, 3);
@@ -69,7 +69,9 @@ function channelStory(channel: string, channelName: string): Story {
         await expect(facts['Queue']).toBe(task.queue);
         await expect(facts['Priority']).toBe(String(task.priority ?? 0));
         const from = String(task.attributes?.['from']);
-        if (from !== nameOf(task)) await expect(text(subtitleOf(row))).toBe(from);
+        const subject = task.attributes?.['subject'];
+        const subtitle = [from, subject].filter((part) => typeof part === 'string' && part).join(' · ');
+        if (from !== nameOf(task)) await expect(text(subtitleOf(row))).toBe(subtitle.replace(/\s+/g, ' ').trim());
       }
     },
   };

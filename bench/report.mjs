@@ -88,6 +88,13 @@ export function rows(results) {
         note: budget && r.ratio > budget ? `over by ${ms(r.panel.median - budget * r.baseline.median)} (${Math.round((r.ratio / budget - 1) * 100)} %)` : '',
       });
     }
+    if (render.chunksToFirstList) {
+      const fetched = render.chunksToFirstList.map((f) => f.replace(/-[\w-]{8}\.js$/, '')).sort();
+      const graph = results.size?.firstList?.twilio?.chunks;
+      row('render', `chunks fetched by the first painted list (10 rows, ${conn})`, fetched.join(', '), {
+        note: graph ? (graph.join() === fetched.join() ? 'the same as the size section finds in the import graph' : `the import graph gives ${graph.join(', ')}`) : '',
+      });
+    }
     const big = render.sizes[10000];
     if (big) {
       row('render', 'rows in the DOM, 10,000 rows (virtualized)', int(big.rowsInDom.panel), {

@@ -201,7 +201,7 @@ export function rows(results) {
     row('network', `task fetches while hidden, two new reservations with new tasks arriving, ${conn}`, `${n.hiddenNew.taskFetches} (requests ${n.hiddenNew.requests})`, {
       budget: '0',
       ok: n.hiddenNew.state === 'hidden' && n.hiddenNew.taskFetches === 0,
-      note: n.connection === 'rest' ? 'REST: the one request is the host’s refresh() that brought them' : '',
+      note: `rows ${n.hiddenNew.rowsBefore ?? '?'} → ${n.hiddenNew.rows} while hidden${n.connection === 'rest' ? '; the one request is the host’s refresh() that brought them' : ', pushed with their tasks'}`,
     });
     row('network', `requests on becoming visible again (task fetches among them), ${conn}`, `${n.requestsOnShow} (${n.taskFetchesOnShow})`);
   }

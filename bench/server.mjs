@@ -11,7 +11,6 @@ import { loadTs } from '../scripts/load-ts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.css': 'text/css', '.map': 'application/json' };
-const MOUNTS = { '/dist/': join(root, 'dist'), '/bench/': join(root, 'bench/pages') };
 const NO_STORE = { 'cache-control': 'no-store' };
 
 /** The panel's own CSS (host, panel and rows styles, in the order the panel's shadow root adopts them), as text. */
@@ -24,7 +23,9 @@ async function rowsCss() {
   return [hostStyles, panelStyles, rowStyles].map((s) => s.cssText).join('\n');
 }
 
-export async function startServer() {
+/** `dist`: the built panel to serve at /dist/ (the project's dist/ by default). */
+export async function startServer({ dist = join(root, 'dist') } = {}) {
+  const MOUNTS = { '/dist/': dist, '/bench/': join(root, 'bench/pages') };
   const { createEmulatorMiddleware } = await loadTs('src/emulator/node.ts');
   const emulator = createEmulatorMiddleware({ basePath: '/emulator', control: true });
   const css = await rowsCss();

@@ -77,6 +77,7 @@ async function measure(defaultContext, server, connection) {
     // refreshes (nothing polls while hidden); the event-bridge pushes them, tasks included.
     const { randomTaskContent } = await loadTs('src/emulator/demo-data.ts');
     const random = seeded(7);
+    const rowsBeforeNew = await page.evaluate(() => window.bench.rows(window.panel).length);
     const atNew = await mark();
     for (let i = 0; i < 2; i++) {
       const { ageSeconds: _a, ...content } = randomTaskContent(random);
@@ -93,7 +94,7 @@ async function measure(defaultContext, server, connection) {
       connection === 'rest',
     );
     await loadsWhileHidden;
-    const rowsWhileHidden = await page.evaluate(() => window.bench.rows?.(window.panel).length ?? null);
+    const rowsWhileHidden = await page.evaluate(() => window.bench.rows(window.panel).length);
     const hiddenNew = await since(atNew);
     const stillHidden = await visibility();
 
@@ -142,6 +143,7 @@ async function measure(defaultContext, server, connection) {
         state: stillHidden,
         requests: hiddenNew.length,
         taskFetches: hiddenNew.filter(isTaskFetch).length,
+        rowsBefore: rowsBeforeNew,
         rows: rowsWhileHidden,
       },
       shownState,
@@ -151,7 +153,7 @@ async function measure(defaultContext, server, connection) {
       updatesOnDoubleClick: doubleClick,
     };
     log(
-      `network (${connection}): tasks fetched for a first list of ${out.listed} (${TASKS} tasks) ${out.taskFetchesFirstList} (at most ${out.mostFetchesOfOneTask} per task), for a second ${out.taskFetchesSecondList}; ${out.requestsPerIdleMinute} requests per idle minute (${idle.length} in ${IDLE_MS / 1000} s${out.medianPollGapMs ? `, polls every ${out.medianPollGapMs} ms` : ''}), ${hidden.length} while hidden ${HIDDEN_MS / 1000} s; two new reservations while hidden: ${hiddenNew.length} requests, ${out.hiddenNew.taskFetches} task fetches; on showing again ${shown.length} requests (${out.taskFetchesOnShow} task fetches); updates per Accept ${updatesPerAction.join(', ')}, on a double click ${doubleClick}`,
+      `network (${connection}): tasks fetched for a first list of ${out.listed} (${TASKS} tasks) ${out.taskFetchesFirstList} (at most ${out.mostFetchesOfOneTask} per task), for a second ${out.taskFetchesSecondList}; ${out.requestsPerIdleMinute} requests per idle minute (${idle.length} in ${IDLE_MS / 1000} s${out.medianPollGapMs ? `, polls every ${out.medianPollGapMs} ms` : ''}), ${hidden.length} while hidden ${HIDDEN_MS / 1000} s; two new reservations while hidden (rows ${rowsBeforeNew} → ${rowsWhileHidden}): ${hiddenNew.length} requests, ${out.hiddenNew.taskFetches} task fetches; on showing again ${shown.length} requests (${out.taskFetchesOnShow} task fetches); updates per Accept ${updatesPerAction.join(', ')}, on a double click ${doubleClick}`,
     );
     return out;
   } finally {

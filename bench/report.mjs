@@ -52,7 +52,7 @@ export function rows(results) {
       ratio: times(size.ratio),
       budget: `≤ ${kB(BUDGETS.initialGzip)}`,
       ok: size.initial.gzipped <= BUDGETS.initialGzip,
-      note: size.initial.chunks.length ? `static chunks: ${size.initial.chunks.join(', ')}` : '',
+      note: size.initial.chunks.length ? `static chunks: ${size.initial.chunks.join(', ')}` : 'the bundle imports no chunk statically',
     });
     row('size', 'initial load, minified', kB(size.initial.minified), { baseline: `floor ${kB(size.floor.minified)}` });
     for (const [name, m] of Object.entries(size.onDemand)) row('size', `on demand: ${name}, gzipped`, kB(m.gzipped));
@@ -151,7 +151,7 @@ export function rows(results) {
     });
     const outside = Object.values(c.outsideRows).reduce((a, b) => a + b, 0);
     row('change', `mutation records: in the row / clock texts / outside rows, ${conn}`, `${c.rowRecords} / ${c.clockRecords} / ${outside}`, {
-      note: Object.keys(c.outsideRows).length ? `outside rows (${conn}): ${Object.entries(c.outsideRows).map(([k, v]) => `${k} ×${v}`).join(', ')}` : '',
+      note: Object.keys(c.outsideRows).length ? `outside rows: ${Object.entries(c.outsideRows).map(([k, v]) => `${k} ×${v}`).join(', ')}` : '',
     });
   }
 
@@ -195,7 +195,7 @@ export function rows(results) {
     row('network', `task fetches for a first list of ${n.listed} reservations sharing ${n.distinctTasks} tasks, ${conn}`, `${n.taskFetchesFirstList} (at most ${n.mostFetchesOfOneTask} per task)`, {
       budget: `≤ 1 per task (≤ ${n.distinctTasks})`,
       ok: n.mostFetchesOfOneTask <= 1 && n.taskFetchesFirstList <= n.distinctTasks,
-      note: n.connection === 'twilio' && n.taskFetchesFirstList === 0 ? 'twilio: the tasks come with the list' : '',
+      note: n.connection === 'twilio' && n.taskFetchesFirstList === 0 ? 'the tasks come with the list' : '',
     });
     row('network', `task fetches for a second list, ${conn}`, String(n.taskFetchesSecondList), { budget: '0', ok: n.taskFetchesSecondList === 0 });
     row('network', `task fetches while hidden, two new reservations with new tasks arriving, ${conn}`, `${n.hiddenNew.taskFetches} (requests ${n.hiddenNew.requests})`, {

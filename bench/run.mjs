@@ -1,12 +1,13 @@
 // npm run bench: builds the panel, then measures it in headless Chromium against the built
-// bundle (dist/) served with the TaskRouter emulator on 127.0.0.1, prints every figure
-// beside its budget and merges them into bench/results/latest.json.
+// bundle (dist/) served with the TaskRouter emulator (REST API, event-bridge and its
+// WebSocket) on 127.0.0.1, prints every figure beside its budget and merges them into
+// bench/results/latest.json.
 //
-//   npm run bench                      everything (a few minutes)
+//   npm run bench                      everything (several minutes)
 //   npm run bench -- --only render,form
 //   npm run bench -- --no-build        measure the dist/ already built
 //
-// Sections: size, render, change, form, network, memory (see README, "Benchmarks").
+// Sections: size, render, change, latency, form, network, memory (see README, "Benchmarks").
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,11 +17,19 @@ import { startServer } from './server.mjs';
 import { sizeReport } from './size.mjs';
 import { changeSection } from './sections/change.mjs';
 import { formSection } from './sections/form.mjs';
+import { latencySection } from './sections/latency.mjs';
 import { memorySection } from './sections/memory.mjs';
 import { networkSection } from './sections/network.mjs';
 import { renderSection } from './sections/render.mjs';
 
-const BROWSER_SECTIONS = { render: renderSection, change: changeSection, form: formSection, network: networkSection, memory: memorySection };
+const BROWSER_SECTIONS = {
+  render: renderSection,
+  change: changeSection,
+  latency: latencySection,
+  form: formSection,
+  network: networkSection,
+  memory: memorySection,
+};
 const ALL = ['size', ...Object.keys(BROWSER_SECTIONS)];
 const RESULTS = 'bench/results/latest.json';
 

@@ -1,8 +1,10 @@
-// 6. Memory: 1,000 mount/unmount cycles of a panel against the emulator (default polling,
-// countdowns on), after 1,000 cycles of warm-up. Before and after, each after forced garbage
-// collection: the JS heap, the DOM counters and the live timers (setTimeout / setInterval
-// minus those that fired or were cleared, counted by an init script).
-import { checkErrors, freshPage, log, scenario } from './common.mjs';
+// 6. Memory: 1,000 mount/unmount cycles of a panel against the emulator, on each
+// connection (REST: default polling, countdowns on; twilio: the event-bridge socket opened
+// and closed each time), after 1,000 cycles of warm-up. Before and after, each after forced
+// garbage collection: the JS heap, the DOM counters and the live timers (setTimeout /
+// setInterval minus those that fired or were cleared, counted by an init script); on twilio
+// also the worker's open sockets as the emulator counts them (control API).
+import { checkErrors, freshPage, log, panelArgs, scenario } from './common.mjs';
 import { median, sleep } from '../stats.mjs';
 
 const CYCLES = 1000;
@@ -77,12 +79,15 @@ async function snapshot(cdp, page) {
 
 const diff = (a, b) => Object.fromEntries(Object.keys(a).filter((k) => k !== 'heapSpread').map((k) => [k, b[k] - a[k]]));
 
-export async function memorySection({ browser, server }) {
-  const s = await scenario(server, 10);
+/** The worker's event-bridge sockets the emulator holds open. */
+const openSockets = async (server, s) => (await server.control(`/workspaces/${s.workspaceSid}/workers/${s.workerSid}/sockets`)).open;
+
+async function measure(browser, server, connection) {
+  const s = await scenario(server, 10, { seed: connection === 'twilio' ? 61 : 62 });
   const { context, page } = await freshPage(browser, server, 'panel', { initScript: countTimers });
   try {
     const cdp = await context.newCDPSession(page);
-    const args = { apiBase: s.apiBase, token: s.token, n: CYCLES, attributes: { 'reservation-timeout': '120' } };
+    const args = { ...panelArgs(s, connection, { attributes: { 'reservation-timeout': '120' } }), n: CYCLES };
     await page.evaluate((a) => window.bench.cycles(a), { ...args, n: WARMUP });
     const before = await snapshot(cdp, page);
     const started = Date.now();
@@ -90,11 +95,20 @@ export async function memorySection({ browser, server }) {
     const cyclesMs = Date.now() - started;
     const after = await snapshot(cdp, page);
     // For scale: what one mounted panel (10 rows) holds.
-    await page.evaluate((a) => window.bench.mountPanel(a), { apiBase: s.apiBase, token: s.token, n: s.n, attributes: args.attributes });
+    // The sockets the cycles opened, as the emulator counts them once their close has arrived.
+    let socketsAfter = null;
+    if (connection === 'twilio') {
+      for (let i = 0; i < 20 && (socketsAfter = await openSockets(server, s)) > 0; i++) await sleep(100);
+    }
+    await page.evaluate((a) => window.bench.mountPanel(a), { ...args, n: s.n });
     const mounted = await snapshot(cdp, page);
-    checkErrors(page, 'memory');
+    const socketsMounted = connection === 'twilio' ? await openSockets(server, s) : null;
+    checkErrors(page, `memory (${connection})`);
     const out = {
+      connection,
       cycles: CYCLES,
+      socketsAfter,
+      socketsOnePanel: socketsMounted,
       cyclesMs,
       before,
       after,
@@ -102,9 +116,13 @@ export async function memorySection({ browser, server }) {
       onePanel: diff(after, mounted),
       heapNoise: Math.max(before.heapSpread, after.heapSpread),
     };
-    log(`memory: after ${CYCLES} cycles (${(cyclesMs / 1000).toFixed(1)} s): ${JSON.stringify(out.growth)}; one mounted panel: ${JSON.stringify(out.onePanel)}`);
+    log(`memory (${connection}): after ${CYCLES} cycles (${(cyclesMs / 1000).toFixed(1)} s): ${JSON.stringify(out.growth)}; one mounted panel: ${JSON.stringify(out.onePanel)}${connection === 'twilio' ? `; sockets open after the cycles ${socketsAfter}, with one panel ${socketsMounted}` : ''}`);
     return out;
   } finally {
     await context.close();
   }
+}
+
+export async function memorySection({ browser, server }) {
+  return { rest: await measure(browser, server, 'rest'), twilio: await measure(browser, server, 'twilio') };
 }

@@ -1,26 +1,40 @@
-// 2. First render of N reservations, data in hand → painted, against one innerHTML
-// assignment of the same rows; and, at 10,000, how the virtualized list holds up while
-// it scrolls.
-import { checkErrors, freshPage, log, scenario } from './common.mjs';
+// 2. First render of N reservations with realistic tasks (each its own), on the twilio
+// connection (the emulator's event-bridge: tasks come with the list, so the data is in hand
+// at reservation-load), data in hand → painted, against one innerHTML assignment of the same
+// rows' markup and CSS; and, at 10,000, how the virtualized list holds up while it scrolls.
+import { baselineData, checkErrors, freshPage, log, panelArgs, scenario } from './common.mjs';
 import { max, median, round, sleep, summary } from '../stats.mjs';
 
 export const SIZES = [10, 100, 1000, 10000];
 const REPS = { 10: 9, 100: 9, 1000: 9, 10000: 5 };
 
-async function once(browser, server, s, variant) {
+/** The connection the render figures are taken on. */
+export const RENDER_CONNECTION = 'twilio';
+/** Rows compared, markup against markup, between the panel and the baseline (at 10 rows). */
+const COMPARED = 10;
+
+async function once(browser, server, s, variant, dataUrl, { compare = false } = {}) {
   const { context, page } = await freshPage(browser, server, variant);
   try {
-    const args = { apiBase: s.apiBase, token: s.token, workspaceSid: s.workspaceSid, workerSid: s.workerSid, n: s.n };
-    const r = await page.evaluate((a) => (a.variant === 'panel' ? window.bench.renderPanel(a) : window.bench.renderBaseline(a)), {
-      ...args,
-      variant,
-    });
+    const r =
+      variant === 'panel'
+        ? await page.evaluate((a) => window.bench.renderPanel(a), panelArgs(s, RENDER_CONNECTION, { pollInterval: 0 }))
+        : await page.evaluate((a) => window.bench.renderBaseline(a), { dataUrl });
     checkErrors(page, `render ${s.n} (${variant})`);
     if (r.rowsInDom === 0) throw new Error(`render ${s.n} (${variant}): no rows`);
+    if (compare) r.signatures = await page.evaluate((n) => window.bench.rowSignatures(n), COMPARED);
     return r;
   } finally {
     await context.close();
   }
+}
+
+/** The first rows' markup, panel against baseline: the index of the first that differs, and both, or null when all match. */
+function firstDifference(panel, baseline) {
+  for (let i = 0; i < Math.max(panel.length, baseline.length); i++) {
+    if (panel[i] !== baseline[i]) return { row: i + 1, panel: panel[i] ?? '(none)', baseline: baseline[i] ?? '(none)' };
+  }
+  return null;
 }
 
 const SCROLL_REPS = 5;
@@ -32,7 +46,7 @@ const SCROLL_REPS = 5;
 async function scrollOnce(browser, server, s) {
   const { context, page } = await freshPage(browser, server, 'panel');
   try {
-    await page.evaluate((a) => window.bench.mountPanel(a), { apiBase: s.apiBase, token: s.token, n: s.n, pollInterval: 0 });
+    await page.evaluate((a) => window.bench.mountPanel(a), panelArgs(s, RENDER_CONNECTION, { pollInterval: 0 }));
     await page.mouse.move(320, 360);
     await page.evaluate(() => window.bench.startResponsiveness());
     // 60 wheel steps of 400 px, 30 ms apart (about 13,000 px/s), a key press every third step.
@@ -62,15 +76,24 @@ async function scrollOnce(browser, server, s) {
 }
 
 export async function renderSection({ browser, server }) {
-  const out = { sizes: {}, scroll10000: null };
+  const out = { connection: RENDER_CONNECTION, sizes: {}, scroll10000: null };
   for (const n of SIZES) {
     const s = await scenario(server, n);
+    const dataUrl = await baselineData(server, s);
     const panel = [];
     const baseline = [];
     // Alternate (panel, baseline, baseline, panel, …) so drift hits both alike.
     for (let i = 0; i < REPS[n]; i++) {
       const order = i % 2 ? ['baseline', 'panel'] : ['panel', 'baseline'];
-      for (const v of order) (v === 'panel' ? panel : baseline).push(await once(browser, server, s, v));
+      for (const v of order) (v === 'panel' ? panel : baseline).push(await once(browser, server, s, v, dataUrl, { compare: i === 0 && n <= COMPARED }));
+    }
+    if (n <= COMPARED) {
+      // The baseline must write the panel's markup: the same elements, attributes and texts.
+      const difference = firstDifference(panel[0].signatures, baseline[0].signatures);
+      out.markup = { rowsCompared: panel[0].signatures.length, same: !difference, ...(difference && { difference }) };
+      if (difference) log(`markup differs at row ${difference.row}:\n     panel    ${difference.panel}\n     baseline ${difference.baseline}`);
+      // What the panel fetched of its own code by the time its first list was painted.
+      out.chunksToFirstList = [...new Set(panel.flatMap((r) => r.chunks))].sort();
     }
     const p = summary(panel.map((r) => r.ms));
     const b = summary(baseline.map((r) => r.ms));

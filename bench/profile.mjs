@@ -42,11 +42,26 @@ const CATEGORIES = [
 
 /** The kind of work a main-thread trace event is (by its name). */
 function kindOf(name) {
-  if (/^(UpdateLayoutTree|Document::(recalcStyle|updateStyle|rebuildLayoutTree)|Blink\.Style|ParseAuthorStyleSheet|StyleEngine)/.test(name)) return 'style';
-  if (/^(Layout|LocalFrameView::(performLayout|layout)|Blink\.Layout|InlineNode|LayoutBlock|Blink\.ForcedStyleAndLayout)/.test(name) || /Shape/.test(name)) return 'layout';
-  if (/^(Paint|PrePaint|Blink\.(PrePaint|Paint|CompositingInputs)|Commit|Layerize|PaintArtifactCompositor|CullRectUpdate|LocalFrameView::Run(Paint|PrePaint|CompositingInputs)|UpdateLayer)/.test(name)) return 'paint';
+  if (/^(UpdateLayoutTree|Document::(recalcStyle|updateStyle|rebuildLayoutTree)|Blink\.Style|ParseAuthorStyleSheet|StyleEngine)/.test(name))
+    return 'style';
+  if (
+    /^(Layout|LocalFrameView::(performLayout|layout)|Blink\.Layout|InlineNode|LayoutBlock|Blink\.ForcedStyleAndLayout)/.test(name) ||
+    /Shape/.test(name)
+  )
+    return 'layout';
+  if (
+    /^(Paint|PrePaint|Blink\.(PrePaint|Paint|CompositingInputs)|Commit|Layerize|PaintArtifactCompositor|CullRectUpdate|LocalFrameView::Run(Paint|PrePaint|CompositingInputs)|UpdateLayer)/.test(
+      name,
+    )
+  )
+    return 'paint';
   if (/^ParseHTML|^HTMLDocumentParser/.test(name)) return 'parse HTML';
-  if (/^(FunctionCall|RunMicrotasks|EvaluateScript|v8|V8|TimerFire|EventDispatch|MinorGC|MajorGC|FireAnimationFrame|HandlePostMessage|MessagePort|XHR|ResourceFetcher|ProfileChunk|BlinkGC|GCEvent|ThreadState)/i.test(name)) return 'script';
+  if (
+    /^(FunctionCall|RunMicrotasks|EvaluateScript|v8|V8|TimerFire|EventDispatch|MinorGC|MajorGC|FireAnimationFrame|HandlePostMessage|MessagePort|XHR|ResourceFetcher|ProfileChunk|BlinkGC|GCEvent|ThreadState)/i.test(
+      name,
+    )
+  )
+    return 'script';
   return 'other';
 }
 
@@ -83,7 +98,13 @@ function breakdown(events, from, to) {
   }
   const busy = Object.values(kinds).reduce((a, b) => a + b, 0);
   kinds.idle = to - from - busy;
-  const ms = (o) => Object.fromEntries(Object.entries(o).map(([k, us]) => [k, us / 1000]).filter(([, v]) => v >= 0.05).sort((a, b) => b[1] - a[1]));
+  const ms = (o) =>
+    Object.fromEntries(
+      Object.entries(o)
+        .map(([k, us]) => [k, us / 1000])
+        .filter(([, v]) => v >= 0.05)
+        .sort((a, b) => b[1] - a[1]),
+    );
   return { kinds: ms(kinds), tasks: tasks.map((t) => ({ at: (t.at - from) / 1000, ms: t.ms / 1000, kinds: ms(t.kinds) })) };
 }
 
@@ -112,7 +133,8 @@ function profileTimes(profile, from, to) {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const where = (callFrame) => (callFrame.url ? callFrame.url.replace(/^.*\/dist\//, '').replace(/^.*\/bench\//, 'bench/') : '');
-  const keyOf = (callFrame) => `${callFrame.functionName || '(anonymous)'}  ${where(callFrame) ? `${where(callFrame)}:${callFrame.lineNumber + 1}` : ''}`.trim();
+  const keyOf = (callFrame) =>
+    `${callFrame.functionName || '(anonymous)'}  ${where(callFrame) ? `${where(callFrame)}:${callFrame.lineNumber + 1}` : ''}`.trim();
   const self = {};
   const total = {};
   const script = {};
@@ -169,7 +191,11 @@ async function traced(browser, server, variant, s, dataUrl) {
   }
 }
 
-const fmt = (rows, n = 20) => rows.slice(0, n).map(([k, v]) => `    ${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
+const fmt = (rows, n = 20) =>
+  rows
+    .slice(0, n)
+    .map(([k, v]) => `    ${v.toFixed(1).padStart(8)} ms  ${k}`)
+    .join('\n');
 
 async function main() {
   const dist = join(root, 'node_modules/.cache/bench-profile/dist');
@@ -190,16 +216,27 @@ async function main() {
       const run = runs[Math.floor(runs.length / 2)];
       const name = `profile-${ROWS}-${variant === 'panel' ? CONNECTION : 'baseline'}`;
       writeFileSync(join(root, `bench/results/${name}.trace.json`), JSON.stringify({ traceEvents: run.events }));
-      console.log(`\n${variant === 'panel' ? `panel (${CONNECTION})` : 'baseline (innerHTML)'}, ${ROWS} rows: ${run.ms.toFixed(1)} ms t0 → painted (median of ${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms); bench/results/${name}.trace.json`);
+      console.log(
+        `\n${variant === 'panel' ? `panel (${CONNECTION})` : 'baseline (innerHTML)'}, ${ROWS} rows: ${run.ms.toFixed(1)} ms t0 → painted (median of ${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms); bench/results/${name}.trace.json`,
+      );
       // Each kind's median over the runs, then the median run's tasks.
       const all = runs.map((r) => breakdown(r.events, r.from, r.to));
       const kinds = [...new Set(all.flatMap((b) => Object.keys(b.kinds)))];
       const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-      console.log(`  main thread t0 → t1 by kind, median of the runs:\n${fmt(kinds.map((k) => [k, med(all.map((b) => b.kinds[k] ?? 0))]).sort((a, b) => b[1] - a[1]), 10)}`);
+      console.log(
+        `  main thread t0 → t1 by kind, median of the runs:\n${fmt(
+          kinds.map((k) => [k, med(all.map((b) => b.kinds[k] ?? 0))]).sort((a, b) => b[1] - a[1]),
+          10,
+        )}`,
+      );
       const b = breakdown(run.events, run.from, run.to);
       console.log(`  its tasks (median run), from t0:`);
       for (const t of b.tasks.filter((t) => t.ms >= 1)) {
-        console.log(`    at ${t.at.toFixed(1).padStart(6)} ms  ${t.ms.toFixed(1).padStart(6)} ms  ${Object.entries(t.kinds).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+        console.log(
+          `    at ${t.at.toFixed(1).padStart(6)} ms  ${t.ms.toFixed(1).padStart(6)} ms  ${Object.entries(t.kinds)
+            .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+            .join(', ')}`,
+        );
       }
       console.log(`  main thread t0 → t1 by event (self time, median run):\n${fmt(selfTimes(run.events, run.from, run.to), 12)}`);
       if (run.profile) {

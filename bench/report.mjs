@@ -63,7 +63,11 @@ export function rows(results) {
     row('size', 'to a first list, twilio (initial + engine + event-bridge + what they import), gzipped', kB(fl.twilio.gzipped), {
       note: `chunks: ${fl.twilio.chunks.join(', ')}`,
     });
-    row('size', 'to a first list of over 100 rows (+ virtualize, flow), REST / twilio, gzipped', `${kB(fl.restVirtualized.gzipped)} / ${kB(fl.twilioVirtualized.gzipped)}`);
+    row(
+      'size',
+      'to a first list of over 100 rows (+ virtualize, flow), REST / twilio, gzipped',
+      `${kB(fl.restVirtualized.gzipped)} / ${kB(fl.twilioVirtualized.gzipped)}`,
+    );
     row('size', 'everything, every chunk, gzipped', kB(size.everything.gzipped));
     row('size', 'initial load − floor (lit + @lit/context), gzipped', kB(size.overFloor));
   }
@@ -73,10 +77,15 @@ export function rows(results) {
   if (render?.sizes) {
     const conn = LABEL[render.connection] ?? render.connection;
     if (render.markup) {
-      row('render', `baseline's markup = the panel's (first ${render.markup.rowsCompared} rows, clock texts aside)`, render.markup.same ? 'same' : `differs at row ${render.markup.difference.row}`, {
-        budget: 'same',
-        ok: render.markup.same,
-      });
+      row(
+        'render',
+        `baseline's markup = the panel's (first ${render.markup.rowsCompared} rows, clock texts aside)`,
+        render.markup.same ? 'same' : `differs at row ${render.markup.difference.row}`,
+        {
+          budget: 'same',
+          ok: render.markup.same,
+        },
+      );
     }
     for (const [n, r] of Object.entries(render.sizes)) {
       const budget = BUDGETS.renderRatio[n];
@@ -85,14 +94,21 @@ export function rows(results) {
         ratio: times(r.ratio),
         budget: budget ? `≤ ${budget}× baseline` : '',
         ok: budget ? r.ratio <= budget : undefined,
-        note: budget && r.ratio > budget ? `over by ${ms(r.panel.median - budget * r.baseline.median)} (${Math.round((r.ratio / budget - 1) * 100)} %)` : '',
+        note:
+          budget && r.ratio > budget
+            ? `over by ${ms(r.panel.median - budget * r.baseline.median)} (${Math.round((r.ratio / budget - 1) * 100)} %)`
+            : '',
       });
     }
     if (render.chunksToFirstList) {
       const fetched = render.chunksToFirstList.map((f) => f.replace(/-[\w-]{8}\.js$/, '')).sort();
       const graph = results.size?.firstList?.twilio?.chunks;
       row('render', `chunks fetched by the first painted list (10 rows, ${conn})`, fetched.join(', '), {
-        note: graph ? (graph.join() === fetched.join() ? 'the same as the size section finds in the import graph' : `the import graph gives ${graph.join(', ')}`) : '',
+        note: graph
+          ? graph.join() === fetched.join()
+            ? 'the same as the size section finds in the import graph'
+            : `the import graph gives ${graph.join(', ')}`
+          : '',
       });
     }
     const big = render.sizes[10000];
@@ -109,14 +125,24 @@ export function rows(results) {
         budget: `≤ ${BUDGETS.rowsInDom10000}`,
         ok: sc.maxRowsInDom <= BUDGETS.rowsInDom10000,
       });
-      row('render', 'scrolling 10,000: longest task (median of the runs)', sc.longestTaskMs > 0 ? ms(sc.longestTaskMs) : 'none over 50 ms', {
-        budget: `≤ ${BUDGETS.longestTaskScrolling} ms`,
-        ok: sc.longestTaskMs <= BUDGETS.longestTaskScrolling,
-      });
-      row('render', 'scrolling 10,000: key press → next paint, median / worst', `${ms(sc.keyToPaintMs.median)} / ${ms(sc.keyToPaintMs.max)}`, {
-        budget: `worst ≤ ${BUDGETS.keyToPaintScrolling} ms`,
-        ok: sc.keyToPaintMs.max <= BUDGETS.keyToPaintScrolling,
-      });
+      row(
+        'render',
+        'scrolling 10,000: longest task (median of the runs)',
+        sc.longestTaskMs > 0 ? ms(sc.longestTaskMs) : 'none over 50 ms',
+        {
+          budget: `≤ ${BUDGETS.longestTaskScrolling} ms`,
+          ok: sc.longestTaskMs <= BUDGETS.longestTaskScrolling,
+        },
+      );
+      row(
+        'render',
+        'scrolling 10,000: key press → next paint, median / worst',
+        `${ms(sc.keyToPaintMs.median)} / ${ms(sc.keyToPaintMs.max)}`,
+        {
+          budget: `worst ≤ ${BUDGETS.keyToPaintScrolling} ms`,
+          ok: sc.keyToPaintMs.max <= BUDGETS.keyToPaintScrolling,
+        },
+      );
       row('render', 'scrolling 10,000: frame interval, median / p95', `${ms(sc.frameMs.median)} / ${ms(sc.frameMs.p95)}`);
       if (sc.jumpToEnd) {
         row('render', '10,000: jump to the end (scrollTo) → the rows there painted', ms(sc.jumpToEnd.toPaintedMs.median), {
@@ -125,7 +151,11 @@ export function rows(results) {
               ? `the jump reached the last row in ${sc.jumpToEnd.lastRowShownInRuns} of ${sc.runs} runs; otherwise it stopped at rows ${sc.jumpToEnd.firstRowShown.join(', ')} (the virtualizer estimates the height of rows it has not measured)`
               : '',
         });
-        row('render', '10,000: jump to the end, longest task', sc.jumpToEnd.longestTaskMs > 0 ? ms(sc.jumpToEnd.longestTaskMs) : 'none over 50 ms');
+        row(
+          'render',
+          '10,000: jump to the end, longest task',
+          sc.jumpToEnd.longestTaskMs > 0 ? ms(sc.jumpToEnd.longestTaskMs) : 'none over 50 ms',
+        );
       }
     }
   }
@@ -140,19 +170,38 @@ export function rows(results) {
         ok: c.ms.median <= BUDGETS.changeMs,
       });
     } else {
-      row('change', `one status change in ${int(change.rows)} rows, REST (polled every ${c.pollMs / 1000} s): its event → painted`, ms(c.eventMs.median), {
-        budget: `≤ ${BUDGETS.changeMs} ms`,
-        ok: c.eventMs.median <= BUDGETS.changeMs,
-      });
+      row(
+        'change',
+        `one status change in ${int(change.rows)} rows, REST (polled every ${c.pollMs / 1000} s): its event → painted`,
+        ms(c.eventMs.median),
+        {
+          budget: `≤ ${BUDGETS.changeMs} ms`,
+          ok: c.eventMs.median <= BUDGETS.changeMs,
+        },
+      );
     }
-    row('change', `rows touched by its DOM mutations (clock texts excluded), ${conn}`, `${c.rowsTouched}${c.onlyChangedRow ? ' (the changed row)' : ''}`, {
-      budget: 'only the changed row',
-      ok: c.onlyChangedRow,
-    });
+    row(
+      'change',
+      `rows touched by its DOM mutations (clock texts excluded), ${conn}`,
+      `${c.rowsTouched}${c.onlyChangedRow ? ' (the changed row)' : ''}`,
+      {
+        budget: 'only the changed row',
+        ok: c.onlyChangedRow,
+      },
+    );
     const outside = Object.values(c.outsideRows).reduce((a, b) => a + b, 0);
-    row('change', `mutation records: in the row / clock texts / outside rows, ${conn}`, `${c.rowRecords} / ${c.clockRecords} / ${outside}`, {
-      note: Object.keys(c.outsideRows).length ? `outside rows: ${Object.entries(c.outsideRows).map(([k, v]) => `${k} ×${v}`).join(', ')}` : '',
-    });
+    row(
+      'change',
+      `mutation records: in the row / clock texts / outside rows, ${conn}`,
+      `${c.rowRecords} / ${c.clockRecords} / ${outside}`,
+      {
+        note: Object.keys(c.outsideRows).length
+          ? `outside rows: ${Object.entries(c.outsideRows)
+              .map(([k, v]) => `${k} ×${v}`)
+              .join(', ')}`
+          : '',
+      },
+    );
   }
 
   const form = results.form;
@@ -166,12 +215,21 @@ export function rows(results) {
       budget: `≤ ${BUDGETS.formOpenWarmMs} ms`,
       ok: form.openWarmMs.median <= BUDGETS.formOpenWarmMs,
     });
-    row('form', `typing: key press → next paint, median / p95 (${form.keystrokes} keys)`, `${ms(form.keyToPaintMs.median)} / ${ms(form.keyToPaintMs.p95)}`, {
-      budget: `median ≤ ${BUDGETS.keyToPaintMs} ms`,
-      ok: form.keyToPaintMs.median <= BUDGETS.keyToPaintMs,
-    });
+    row(
+      'form',
+      `typing: key press → next paint, median / p95 (${form.keystrokes} keys)`,
+      `${ms(form.keyToPaintMs.median)} / ${ms(form.keyToPaintMs.p95)}`,
+      {
+        budget: `median ≤ ${BUDGETS.keyToPaintMs} ms`,
+        ok: form.keyToPaintMs.median <= BUDGETS.keyToPaintMs,
+      },
+    );
     if (form.keydownEventTimingMs) {
-      row('form', 'typing: Event Timing keydown duration, median / max', `${ms(form.keydownEventTimingMs.median)} / ${ms(form.keydownEventTimingMs.max)}`);
+      row(
+        'form',
+        'typing: Event Timing keydown duration, median / max',
+        `${ms(form.keydownEventTimingMs.median)} / ${ms(form.keydownEventTimingMs.max)}`,
+      );
     }
   }
 
@@ -180,29 +238,57 @@ export function rows(results) {
   for (const n of [net?.rest, net?.twilio].filter((n) => n?.idleWindowMs)) {
     const conn = LABEL[n.connection];
     const idleBudget = BUDGETS.requestsPerIdleMinute[n.connection];
-    row('network', `requests per idle minute, ${conn}${n.pollIntervalMs ? ` (poll every ${n.pollIntervalMs / 1000} s)` : ''}`, String(n.requestsPerIdleMinute), {
-      budget: idleBudget === 0 ? '0' : `≤ ${idleBudget}`,
-      ok: n.requestsPerIdleMinute <= idleBudget,
-    });
-    row('network', `requests while hidden (${n.hiddenWindowMs / 1000} s, visibilityState ${n.hiddenState}), ${conn}`, String(n.hiddenRequests), {
+    row(
+      'network',
+      `requests per idle minute, ${conn}${n.pollIntervalMs ? ` (poll every ${n.pollIntervalMs / 1000} s)` : ''}`,
+      String(n.requestsPerIdleMinute),
+      {
+        budget: idleBudget === 0 ? '0' : `≤ ${idleBudget}`,
+        ok: n.requestsPerIdleMinute <= idleBudget,
+      },
+    );
+    row(
+      'network',
+      `requests while hidden (${n.hiddenWindowMs / 1000} s, visibilityState ${n.hiddenState}), ${conn}`,
+      String(n.hiddenRequests),
+      {
+        budget: '0',
+        ok: n.hiddenState === 'hidden' && n.hiddenRequests === BUDGETS.hiddenRequests,
+      },
+    );
+    row(
+      'network',
+      `updates sent per action (Accept ×5, then a double click), ${conn}`,
+      `${n.updatesPerAction.join(', ')}; ${n.updatesOnDoubleClick}`,
+      {
+        budget: 'exactly 1',
+        ok: [...n.updatesPerAction, n.updatesOnDoubleClick].every((x) => x === BUDGETS.updatesPerAction),
+      },
+    );
+    row(
+      'network',
+      `task fetches for a first list of ${n.listed} reservations sharing ${n.distinctTasks} tasks, ${conn}`,
+      `${n.taskFetchesFirstList} (at most ${n.mostFetchesOfOneTask} per task)`,
+      {
+        budget: `≤ 1 per task (≤ ${n.distinctTasks})`,
+        ok: n.mostFetchesOfOneTask <= 1 && n.taskFetchesFirstList <= n.distinctTasks,
+        note: n.connection === 'twilio' && n.taskFetchesFirstList === 0 ? 'the tasks come with the list' : '',
+      },
+    );
+    row('network', `task fetches for a second list, ${conn}`, String(n.taskFetchesSecondList), {
       budget: '0',
-      ok: n.hiddenState === 'hidden' && n.hiddenRequests === BUDGETS.hiddenRequests,
+      ok: n.taskFetchesSecondList === 0,
     });
-    row('network', `updates sent per action (Accept ×5, then a double click), ${conn}`, `${n.updatesPerAction.join(', ')}; ${n.updatesOnDoubleClick}`, {
-      budget: 'exactly 1',
-      ok: [...n.updatesPerAction, n.updatesOnDoubleClick].every((x) => x === BUDGETS.updatesPerAction),
-    });
-    row('network', `task fetches for a first list of ${n.listed} reservations sharing ${n.distinctTasks} tasks, ${conn}`, `${n.taskFetchesFirstList} (at most ${n.mostFetchesOfOneTask} per task)`, {
-      budget: `≤ 1 per task (≤ ${n.distinctTasks})`,
-      ok: n.mostFetchesOfOneTask <= 1 && n.taskFetchesFirstList <= n.distinctTasks,
-      note: n.connection === 'twilio' && n.taskFetchesFirstList === 0 ? 'the tasks come with the list' : '',
-    });
-    row('network', `task fetches for a second list, ${conn}`, String(n.taskFetchesSecondList), { budget: '0', ok: n.taskFetchesSecondList === 0 });
-    row('network', `task fetches while hidden, two new reservations with new tasks arriving, ${conn}`, `${n.hiddenNew.taskFetches} (requests ${n.hiddenNew.requests})`, {
-      budget: '0',
-      ok: n.hiddenNew.state === 'hidden' && n.hiddenNew.taskFetches === 0,
-      note: `rows ${n.hiddenNew.rowsBefore ?? '?'} → ${n.hiddenNew.rows} while hidden${n.connection === 'rest' ? '; the one request is the host’s refresh() that brought them' : ', pushed with their tasks'}`,
-    });
+    row(
+      'network',
+      `task fetches while hidden, two new reservations with new tasks arriving, ${conn}`,
+      `${n.hiddenNew.taskFetches} (requests ${n.hiddenNew.requests})`,
+      {
+        budget: '0',
+        ok: n.hiddenNew.state === 'hidden' && n.hiddenNew.taskFetches === 0,
+        note: `rows ${n.hiddenNew.rowsBefore ?? '?'} → ${n.hiddenNew.rows} while hidden${n.connection === 'rest' ? '; the one request is the host’s refresh() that brought them' : ', pushed with their tasks'}`,
+      },
+    );
     row('network', `requests on becoming visible again (task fetches among them), ${conn}`, `${n.requestsOnShow} (${n.taskFetchesOnShow})`);
   }
 
@@ -210,11 +296,16 @@ export function rows(results) {
   failed('latency', lat);
   for (const l of [lat?.twilio, lat?.rest].filter((l) => l?.ms)) {
     const budget = BUDGETS.serverChangeP95Ms[l.connection];
-    row('latency', `server change → painted, median / p95 (${l.ms.n} changes in ${int(lat.rows)} rows), ${LABEL[l.connection]}${l.pollMs ? ` (poll every ${l.pollMs / 1000} s)` : ' (pushed)'}`, `${ms(l.ms.median)} / ${ms(l.ms.p95)}`, {
-      budget: budget ? `p95 ≤ ${budget} ms` : '',
-      ok: budget ? l.ms.p95 <= budget : undefined,
-      note: l.pollMs ? `REST waits for the next poll: up to ${l.pollMs / 1000} s (max here ${ms(l.ms.max)})` : '',
-    });
+    row(
+      'latency',
+      `server change → painted, median / p95 (${l.ms.n} changes in ${int(lat.rows)} rows), ${LABEL[l.connection]}${l.pollMs ? ` (poll every ${l.pollMs / 1000} s)` : ' (pushed)'}`,
+      `${ms(l.ms.median)} / ${ms(l.ms.p95)}`,
+      {
+        budget: budget ? `p95 ≤ ${budget} ms` : '',
+        ok: budget ? l.ms.p95 <= budget : undefined,
+        note: l.pollMs ? `REST waits for the next poll: up to ${l.pollMs / 1000} s (max here ${ms(l.ms.max)})` : '',
+      },
+    );
   }
 
   const mem = results.memory;
@@ -227,11 +318,16 @@ export function rows(results) {
       budget: `≤ +${kB(BUDGETS.heapGrowth)}`,
       ok: g.heapUsed <= BUDGETS.heapGrowth,
     });
-    row('memory', `DOM nodes / JS event listeners / documents / live timers, ${conn}`, `${signed(g.nodes)} / ${signed(g.jsEventListeners)} / ${signed(g.documents)} / ${signed(g.timers)}`, {
-      baseline: `one panel ${int(m.onePanel.nodes)} / ${int(m.onePanel.jsEventListeners)} / 0 / ${int(m.onePanel.timers)}`,
-      budget: '+0 each',
-      ok: g.nodes <= 0 && g.jsEventListeners <= 0 && g.documents <= 0 && g.timers <= 0,
-    });
+    row(
+      'memory',
+      `DOM nodes / JS event listeners / documents / live timers, ${conn}`,
+      `${signed(g.nodes)} / ${signed(g.jsEventListeners)} / ${signed(g.documents)} / ${signed(g.timers)}`,
+      {
+        baseline: `one panel ${int(m.onePanel.nodes)} / ${int(m.onePanel.jsEventListeners)} / 0 / ${int(m.onePanel.timers)}`,
+        budget: '+0 each',
+        ok: g.nodes <= 0 && g.jsEventListeners <= 0 && g.documents <= 0 && g.timers <= 0,
+      },
+    );
     if (m.connection === 'twilio') {
       row('memory', 'event-bridge sockets open after the cycles (emulator count), twilio', String(m.socketsAfter), {
         baseline: `one panel ${m.socketsOnePanel}`,
@@ -259,7 +355,9 @@ export function printReport(results) {
     if (r.note) console.log(`    ${r.note}`);
   }
   const over = list.filter((r) => r.ok === false);
-  console.log(`\n${list.filter((r) => r.ok === true).length} within budget, ${over.length} over${over.length ? `: ${over.map((r) => r.figure).join('; ')}` : ''}`);
+  console.log(
+    `\n${list.filter((r) => r.ok === true).length} within budget, ${over.length} over${over.length ? `: ${over.map((r) => r.figure).join('; ')}` : ''}`,
+  );
   return { over: over.length > 0 };
 }
 
@@ -267,7 +365,9 @@ export function markdown(results) {
   const lines = ['| | figure | value | baseline | ratio | budget | |', '| --- | --- | --- | --- | --- | --- | --- |'];
   const notes = [];
   for (const r of rows(results)) {
-    lines.push(`| ${r.section} | ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.budget} | ${r.ok === undefined ? '' : r.ok ? '✓' : '✗'} |`);
+    lines.push(
+      `| ${r.section} | ${r.figure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.budget} | ${r.ok === undefined ? '' : r.ok ? '✓' : '✗'} |`,
+    );
     if (r.note) notes.push(`- ${r.section}, ${r.figure}: ${r.note}`);
   }
   return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');

@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { loadTs } from '../scripts/load-ts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.css': 'text/css', '.map': 'application/json' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
 const NO_STORE = { 'cache-control': 'no-store' };
 
 /** The panel's own CSS (host, panel and rows styles, in the order the panel's shadow root adopts them), as text. */
@@ -47,7 +53,9 @@ export async function startServer({ dist = join(root, 'dist') } = {}) {
       let ok = false;
       try {
         ok = !!file && file.startsWith(MOUNTS[mount]) && statSync(file).isFile();
-      } catch {}
+      } catch {
+        // no such file: 404 below
+      }
       if (!ok) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;

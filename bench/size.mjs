@@ -31,15 +31,24 @@ async function bundle(entry) {
 }
 
 const measure = (code) => ({ minified: Buffer.byteLength(code), gzipped: gzipSync(code, { level: 9 }).length });
-const sum = (ms) => ms.reduce((a, m) => ({ minified: a.minified + m.minified, gzipped: a.gzipped + m.gzipped }), { minified: 0, gzipped: 0 });
+const sum = (ms) =>
+  ms.reduce((a, m) => ({ minified: a.minified + m.minified, gzipped: a.gzipped + m.gzipped }), { minified: 0, gzipped: 0 });
 
 /** A chunk's name: its file name without the content hash (`chunks/engine-boLZt55d.js` → `engine`). */
-export const chunkName = (file) => basename(file).replace(/-[\w-]{8}\.js$/, '').replace(/\.js$/, '');
+export const chunkName = (file) =>
+  basename(file)
+    .replace(/-[\w-]{8}\.js$/, '')
+    .replace(/\.js$/, '');
 
 /** The build's import graph: for each file under dist/ (relative paths), its static and dynamic imports. */
 export async function importGraph(dist = DIST) {
   await init;
-  const files = [ENTRY, ...readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
+  const files = [
+    ENTRY,
+    ...readdirSync(join(dist, 'chunks'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `chunks/${f}`),
+  ];
   const graph = {};
   for (const file of files) {
     const code = readFileSync(join(dist, file), 'utf8');
@@ -120,7 +129,10 @@ export async function sizeReport() {
     initial: { ...initial, chunks: names([...initialFiles].filter((f) => f !== ENTRY)) },
     onDemand: Object.fromEntries(
       onDemand
-        .map((f) => [chunkName(f), { ...sizes[f], file: f, imports: graph[f].static.map(chunkName), loads: graph[f].dynamic.map(chunkName) }])
+        .map((f) => [
+          chunkName(f),
+          { ...sizes[f], file: f, imports: graph[f].static.map(chunkName), loads: graph[f].dynamic.map(chunkName) },
+        ])
         .sort((a, b) => b[1].gzipped - a[1].gzipped),
     ),
     entryLoads: [...entryLoads].map(chunkName),

@@ -23,7 +23,11 @@ const MUTATIONS = { subtree: true, childList: true, attributes: true, characterD
 export function isClockText(record) {
   const t = record.target;
   const el = t.nodeType === Node.ELEMENT_NODE ? t : t.parentElement;
-  return !!el && (el.localName === 'time' || el.classList.contains('countdown')) && (record.type === 'characterData' || record.type === 'childList');
+  return (
+    !!el &&
+    (el.localName === 'time' || el.classList.contains('countdown')) &&
+    (record.type === 'characterData' || record.type === 'childList')
+  );
 }
 
 /**
@@ -228,7 +232,16 @@ const T = {
     wrapping: 'Wrapping up',
     completed: 'Completed',
   },
-  actions: { accept: 'Accept', reject: 'Reject', dequeue: 'Dequeue', call: 'Call', redirect: 'Redirect', conference: 'Conference', wrapUp: 'Wrap up', complete: 'Complete' },
+  actions: {
+    accept: 'Accept',
+    reject: 'Reject',
+    dequeue: 'Dequeue',
+    call: 'Call',
+    redirect: 'Redirect',
+    conference: 'Conference',
+    wrapUp: 'Wrap up',
+    complete: 'Complete',
+  },
   channels: { voice: 'Voice', chat: 'Chat', sms: 'SMS', email: 'Email', default: 'Task' },
 };
 /** The default actions by status, in their order, with their emphasis. */
@@ -248,7 +261,8 @@ const ACTIONS = {
   wrapping: [['complete', 'secondary']],
 };
 const PATHS = {
-  voice: '<path d="M3.5 2.5h2.2l1 2.8-1.4 1.1a8 8 0 0 0 3.9 3.9l1.1-1.4 2.8 1v2.2a1.4 1.4 0 0 1-1.5 1.4A11 11 0 0 1 2.1 4a1.4 1.4 0 0 1 1.4-1.5z"/>',
+  voice:
+    '<path d="M3.5 2.5h2.2l1 2.8-1.4 1.1a8 8 0 0 0 3.9 3.9l1.1-1.4 2.8 1v2.2a1.4 1.4 0 0 1-1.5 1.4A11 11 0 0 1 2.1 4a1.4 1.4 0 0 1 1.4-1.5z"/>',
   chat: '<path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z"/>',
   sms: '<rect x="4" y="1.5" width="8" height="13" rx="1.5"/><path d="M6.5 4.5h3M6.5 7h3"/>',
   email: '<rect x="1.5" y="3.5" width="13" height="9" rx="1"/><path d="m2 4 6 5 6-5"/>',
@@ -269,7 +283,8 @@ function formatAge(ms, locale) {
   const min = Math.floor(s / 60);
   if (min < 60) return unit(locale, 'minute').format(min);
   const h = Math.floor(min / 60);
-  if (h < 24) return min % 60 ? `${unit(locale, 'hour').format(h)} ${unit(locale, 'minute').format(min % 60)}` : unit(locale, 'hour').format(h);
+  if (h < 24)
+    return min % 60 ? `${unit(locale, 'hour').format(h)} ${unit(locale, 'minute').format(min % 60)}` : unit(locale, 'hour').format(h);
   return unit(locale, 'day').format(Math.floor(h / 24));
 }
 function formatCountdown(ms) {
@@ -291,11 +306,15 @@ function summaryOf(task, channelName) {
   try {
     const v = JSON.parse(task.attributes);
     if (v && typeof v === 'object' && !Array.isArray(v)) a = v;
-  } catch {}
+  } catch {
+    // not JSON: no attributes
+  }
   const name = firstText(a.name, a.customerName, a.caller_name);
   const from = firstText(a.from);
-  return { title: name ?? from ?? channelName, subtitle: name && from ? from : undefined };
+  const subtitle = [name && from !== name ? from : undefined, firstText(a.subject)].filter(Boolean).join(' · ');
+  return { title: name ?? from ?? channelName, subtitle: subtitle || undefined };
 }
+const clip = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The panel's display order: pending by time left, then accepted and wrapping oldest first, then finished ones, newest first. */
 function displayOrder(list, timeoutMs) {
@@ -319,7 +338,8 @@ function rowHtml(r, task, i, count, firstFinished, now, timeoutMs, locale) {
   const finished = !ACTIVE.includes(status);
   const s = task ? summaryOf(task, name) : undefined;
   const title = task ? s.title : `Task ${r.task_sid}`;
-  const since = Date.parse(task?.date_created ?? r.date_created);
+  const pending = status === 'pending';
+  const since = Date.parse(pending ? (task?.date_created ?? r.date_created) : r.date_updated);
   const created = Date.parse(r.date_created);
   let meta = '';
   if (!finished) {
@@ -332,27 +352,32 @@ function rowHtml(r, task, i, count, firstFinished, now, timeoutMs, locale) {
       countdown = `<div class="left"><dt>Time left</dt><dd><span part="countdown" class="${warning ? 'countdown warning' : 'countdown'}" role="timer" data-warning="${warning}">${formatCountdown(left)}</span></dd></div>`;
     }
     meta =
-      (s?.subtitle ? `<p class="subtitle" title="${esc(s.subtitle)}"><bdi>${esc(s.subtitle)}</bdi></p>` : '') +
+      (s?.subtitle ? `<p class="subtitle" title="${esc(clip(s.subtitle, 1000))}"><bdi>${esc(s.subtitle)}</bdi></p>` : '') +
       `<dl class="meta"><div><dt>Channel</dt><dd><bdi>${esc(name)}</bdi></dd></div>` +
       (queue ? `<div><dt>Queue</dt><dd><bdi>${esc(queue)}</bdi></dd></div>` : '') +
       (priority != null ? `<div><dt>Priority</dt><dd>${esc(priority)}</dd></div>` : '') +
-      `<div><dt>Waiting</dt><dd><time datetime="${esc(task?.date_created ?? r.date_created)}">${Number.isNaN(since) ? '' : formatAge(now - since, locale)}</time></dd></div>` +
+      `<div><dt>${pending ? 'Waiting' : 'Handling'}</dt><dd><time datetime="${esc(pending ? (task?.date_created ?? r.date_created) : r.date_updated)}">${Number.isNaN(since) ? '' : formatAge(now - since, locale)}</time></dd></div>` +
       `${countdown}</dl>`;
   }
-  const details = task ? `<button type="button" class="disclosure" data-details aria-expanded="false" aria-controls="details-${esc(r.sid)}">Details</button>` : '';
+  const details = task
+    ? `<button type="button" class="disclosure" data-details aria-expanded="false" aria-controls="details-${esc(r.sid)}">Details</button>`
+    : '';
   const offered = ACTIONS[status] ?? [];
   const lead = offered.find(([, e]) => e === 'primary') ?? offered.find(([, e]) => e === 'secondary');
   const actions = offered.length
     ? `<div part="actions" class="actions">${offered
-        .map((a) => `<button type="button" data-action="${a[0]}" class="${a === lead ? 'primary' : a[1] === 'quiet' ? 'quiet' : 'secondary'}" aria-disabled="false">${T.actions[a[0]]}</button>`)
+        .map(
+          (a) =>
+            `<button type="button" data-action="${a[0]}" class="${a === lead ? 'primary' : a[1] === 'quiet' ? 'quiet' : 'secondary'}" aria-disabled="false">${T.actions[a[0]]}</button>`,
+        )
         .join('')}</div>`
     : '';
   return (
     `<li aria-setsize="${count}" aria-posinset="${i + 1}">` +
     (i === firstFinished && i > 0 ? '<p class="separator">Finished</p>' : '') +
-    `<div part="reservation" role="group" aria-label="Reservation: ${esc(title)}" aria-busy="false" class="${finished ? 'row finished' : 'row'}" data-reservation-sid="${esc(r.sid)}" data-reservation-status="${esc(status)}">` +
+    `<div part="reservation" role="group" aria-label="Reservation: ${esc(clip(title, 200))}" aria-busy="false" class="${finished ? 'row finished' : 'row'}" data-reservation-sid="${esc(r.sid)}" data-reservation-status="${esc(status)}">` +
     `<div class="head" tabindex="-1"><svg class="channel-icon" viewBox="0 0 16 16" width="16" height="16" role="img" aria-label="${esc(name)}" fill="none" stroke="currentColor" stroke-width="1.3" stroke-linejoin="round" stroke-linecap="round">${PATHS[channel] ?? PATHS.default}</svg>` +
-    `<span class="title" title="${esc(title)}"><bdi>${esc(title)}</bdi></span><span class="status">${esc(T.statuses[status] ?? status)}</span></div>` +
+    `<span class="title" title="${esc(clip(title, 1000))}"><bdi>${esc(title)}</bdi></span><span class="status">${esc(T.statuses[status] ?? status)}</span></div>` +
     `${meta}${details}${actions}</div></li>`
   );
 }
@@ -467,8 +492,6 @@ export async function jumpToEnd(n) {
   return { ms: t1 - t0, firstShown: Math.min(...rows), lastShown: Math.max(...rows) };
 }
 
-
-
 export async function stopResponsiveness() {
   const s = scrolling;
   await afterPaint();
@@ -579,7 +602,12 @@ export async function statusChange({ control, workspaceSid, sid, to, n, settle =
   const tAnswered = performance.now();
   let t1;
   if (settle) {
-    t1 = await w.settled(() => tEvent !== undefined && shows(panel, sid, to) && panelReady(panel, n), 3, 'the list after a status change', 30_000);
+    t1 = await w.settled(
+      () => tEvent !== undefined && shows(panel, sid, to) && panelReady(panel, n),
+      3,
+      'the list after a status change',
+      30_000,
+    );
   } else {
     for (;;) {
       const t = await afterPaint();
@@ -663,7 +691,11 @@ export async function formClosed(sid) {
   const panel = window.panel;
   const w = watch(() => panelRoots(panel));
   w.arm();
-  await w.settled(() => !formOf(panel.shadowRoot.querySelector(`[data-reservation-sid="${sid}"]`)) && !panel.isUpdatePending, 3, 'the closed form');
+  await w.settled(
+    () => !formOf(panel.shadowRoot.querySelector(`[data-reservation-sid="${sid}"]`)) && !panel.isUpdatePending,
+    3,
+    'the closed form',
+  );
 }
 
 let typing;
@@ -680,7 +712,9 @@ export function startTyping() {
     });
   };
   t.observer = new PerformanceObserver((list) =>
-    t.eventEntries.push(...list.getEntries().map((e) => ({ name: e.name, duration: e.duration, inputDelay: e.processingStart - e.startTime }))),
+    t.eventEntries.push(
+      ...list.getEntries().map((e) => ({ name: e.name, duration: e.duration, inputDelay: e.processingStart - e.startTime })),
+    ),
   );
   t.observer.observe({ type: 'event', durationThreshold: 16, buffered: false });
   window.addEventListener('keydown', t.onKey, true);
@@ -688,13 +722,16 @@ export function startTyping() {
 }
 
 /** Resolves once `n` keystrokes have been painted. */
-export const typed = (n) => (typing.keyToPaint.length >= n ? Promise.resolve() : new Promise((resolve) => typing.waiters.push({ n, resolve })));
+export const typed = (n) =>
+  typing.keyToPaint.length >= n ? Promise.resolve() : new Promise((resolve) => typing.waiters.push({ n, resolve }));
 
 export async function stopTyping(sid) {
   const t = typing;
   await afterPaint();
   await new Promise((r) => setTimeout(r, 50));
-  t.eventEntries.push(...t.observer.takeRecords().map((e) => ({ name: e.name, duration: e.duration, inputDelay: e.processingStart - e.startTime })));
+  t.eventEntries.push(
+    ...t.observer.takeRecords().map((e) => ({ name: e.name, duration: e.duration, inputDelay: e.processingStart - e.startTime })),
+  );
   t.observer.disconnect();
   window.removeEventListener('keydown', t.onKey, true);
   const form = formOf(window.panel.shadowRoot.querySelector(`[data-reservation-sid="${sid}"]`));

@@ -32,7 +32,13 @@ async function changes(browser, server, connection) {
     for (let i = 0; i < REPS; i++) {
       const sid = await page.evaluate(({ n }) => window.bench.rowInView('accepted', n), { n: s.n });
       runs.push(
-        await page.evaluate((a) => window.bench.statusChange(a), { control: s.control, workspaceSid: s.workspaceSid, sid, to: 'wrapping', n: s.n }),
+        await page.evaluate((a) => window.bench.statusChange(a), {
+          control: s.control,
+          workspaceSid: s.workspaceSid,
+          sid,
+          to: 'wrapping',
+          n: s.n,
+        }),
       );
     }
     checkErrors(page, `status change (${connection})`);

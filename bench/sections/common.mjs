@@ -5,7 +5,18 @@ import { loadTs } from '../../scripts/load-ts.mjs';
 export const VIEWPORT = { width: 1280, height: 720 };
 
 /** Six in ten pending, three accepted, one wrapping: every one active, so both connections list them all. */
-export const ACTIVE_MIX = ['pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'accepted', 'accepted', 'accepted', 'wrapping'];
+export const ACTIVE_MIX = [
+  'pending',
+  'pending',
+  'pending',
+  'pending',
+  'pending',
+  'pending',
+  'accepted',
+  'accepted',
+  'accepted',
+  'wrapping',
+];
 
 /** The panel's two connections, as the bench names them. */
 export const CONNECTIONS = ['twilio', 'rest'];
@@ -46,7 +57,12 @@ export async function scenario(server, n, { mix = ACTIVE_MIX, tasks = n, timeout
     ageSeconds: 30 + ((i * 7) % 7200),
     task: `t${i % tasks}`,
   }));
-  const s = await server.control('/scenario', { reservations, tasks: taskContents, reservationTimeoutSeconds: timeoutSeconds, tokenTtlSeconds: 4 * 3600 });
+  const s = await server.control('/scenario', {
+    reservations,
+    tasks: taskContents,
+    reservationTimeoutSeconds: timeoutSeconds,
+    tokenTtlSeconds: 4 * 3600,
+  });
   return {
     ...s,
     reservations: undefined,
@@ -147,7 +163,9 @@ export function envelope(entry) {
 /** Whether a logged request fetches a task (REST `GET …/Tasks/WT…`, or the event-bridge call for it). */
 export function isTaskFetch(entry) {
   const e = envelope(entry);
-  return e ? e.method === 'GET' && /\/Tasks\/WT[0-9a-f]{32}$/i.test(e.url) : entry.method === 'GET' && /\/Tasks\/WT[0-9a-f]{32}$/i.test(entry.path);
+  return e
+    ? e.method === 'GET' && /\/Tasks\/WT[0-9a-f]{32}$/i.test(e.url)
+    : entry.method === 'GET' && /\/Tasks\/WT[0-9a-f]{32}$/i.test(entry.path);
 }
 
 /** Whether a logged request sends an update (REST `POST`, or an event-bridge call whose method is POST). */

@@ -24,7 +24,14 @@ async function latency(browser, server, connection) {
       const sid = await page.evaluate(({ n }) => window.bench.rowInView('accepted', n), { n: s.n });
       await sleep(connection === 'twilio' ? 100 + 400 * phase(i) : REST_POLL_MS * phase(i));
       runs.push(
-        await page.evaluate((a) => window.bench.statusChange(a), { control: s.control, workspaceSid: s.workspaceSid, sid, to: 'wrapping', n: s.n, settle: false }),
+        await page.evaluate((a) => window.bench.statusChange(a), {
+          control: s.control,
+          workspaceSid: s.workspaceSid,
+          sid,
+          to: 'wrapping',
+          n: s.n,
+          settle: false,
+        }),
       );
     }
     checkErrors(page, `server change → painted (${connection})`);
@@ -36,7 +43,9 @@ async function latency(browser, server, connection) {
       controlAnsweredMs: summary(runs.map((r) => r.controlAnsweredMs)),
       all: runs.map((r) => round(r.ms, 0)),
     };
-    log(`server change → painted (${connection}): median ${out.ms.median} ms, p95 ${out.ms.p95} ms, max ${out.ms.max} ms over ${runs.length} changes`);
+    log(
+      `server change → painted (${connection}): median ${out.ms.median} ms, p95 ${out.ms.p95} ms, max ${out.ms.max} ms over ${runs.length} changes`,
+    );
     return out;
   } finally {
     await context.close();

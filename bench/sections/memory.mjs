@@ -50,7 +50,10 @@ function countTimers() {
   window.__benchTimers = () => {
     let timeouts = 0;
     let intervals = 0;
-    for (const kind of live.values()) kind === 'timeout' ? timeouts++ : intervals++;
+    for (const kind of live.values()) {
+      if (kind === 'timeout') timeouts++;
+      else intervals++;
+    }
     return { timeouts, intervals, total: timeouts + intervals };
   };
 }
@@ -67,17 +70,31 @@ async function snapshot(cdp, page) {
     const timers = await page.evaluate(() => window.bench.liveTimers());
     // usedSize is V8's heap; embedderHeapUsedSize (Blink's) also holds DevTools' own record of
     // every request while a CDP client watches the network (~290 B each), so it is kept but not judged.
-    samples.push({ heapUsed: heap.usedSize, embedderHeapUsed: heap.embedderHeapUsedSize ?? null, nodes: dom.nodes, jsEventListeners: dom.jsEventListeners, documents: dom.documents, timers: timers.total });
+    samples.push({
+      heapUsed: heap.usedSize,
+      embedderHeapUsed: heap.embedderHeapUsedSize ?? null,
+      nodes: dom.nodes,
+      jsEventListeners: dom.jsEventListeners,
+      documents: dom.documents,
+      timers: timers.total,
+    });
   }
   const keys = Object.keys(samples[0]);
   // The smallest heap seen after GC: what is really live (a first sample may still hold garbage).
   return {
-    ...Object.fromEntries(keys.map((k) => [k, k === 'heapUsed' ? Math.min(...samples.map((s) => s[k])) : median(samples.map((s) => s[k]))])),
+    ...Object.fromEntries(
+      keys.map((k) => [k, k === 'heapUsed' ? Math.min(...samples.map((s) => s[k])) : median(samples.map((s) => s[k]))]),
+    ),
     heapSpread: Math.max(...samples.map((s) => s.heapUsed)) - Math.min(...samples.map((s) => s.heapUsed)),
   };
 }
 
-const diff = (a, b) => Object.fromEntries(Object.keys(a).filter((k) => k !== 'heapSpread').map((k) => [k, b[k] - a[k]]));
+const diff = (a, b) =>
+  Object.fromEntries(
+    Object.keys(a)
+      .filter((k) => k !== 'heapSpread')
+      .map((k) => [k, b[k] - a[k]]),
+  );
 
 /** The worker's event-bridge sockets the emulator holds open. */
 const openSockets = async (server, s) => (await server.control(`/workspaces/${s.workspaceSid}/workers/${s.workerSid}/sockets`)).open;
@@ -116,7 +133,9 @@ async function measure(browser, server, connection) {
       onePanel: diff(after, mounted),
       heapNoise: Math.max(before.heapSpread, after.heapSpread),
     };
-    log(`memory (${connection}): after ${CYCLES} cycles (${(cyclesMs / 1000).toFixed(1)} s): ${JSON.stringify(out.growth)}; one mounted panel: ${JSON.stringify(out.onePanel)}${connection === 'twilio' ? `; sockets open after the cycles ${socketsAfter}, with one panel ${socketsMounted}` : ''}`);
+    log(
+      `memory (${connection}): after ${CYCLES} cycles (${(cyclesMs / 1000).toFixed(1)} s): ${JSON.stringify(out.growth)}; one mounted panel: ${JSON.stringify(out.onePanel)}${connection === 'twilio' ? `; sockets open after the cycles ${socketsAfter}, with one panel ${socketsMounted}` : ''}`,
+    );
     return out;
   } finally {
     await context.close();

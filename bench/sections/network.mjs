@@ -81,7 +81,12 @@ async function measure(defaultContext, server, connection) {
     const atNew = await mark();
     for (let i = 0; i < 2; i++) {
       const { ageSeconds: _a, ...content } = randomTaskContent(random);
-      await server.control(`/workspaces/${s.workspaceSid}/reservations`, { workerSid: s.workerSid, task: `new${i}`, content, status: 'pending' });
+      await server.control(`/workspaces/${s.workspaceSid}/reservations`, {
+        workerSid: s.workerSid,
+        task: `new${i}`,
+        content,
+        status: 'pending',
+      });
     }
     const loadsWhileHidden = page.evaluate(
       (rest) =>

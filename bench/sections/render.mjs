@@ -85,13 +85,15 @@ export async function renderSection({ browser, server }) {
     // Alternate (panel, baseline, baseline, panel, …) so drift hits both alike.
     for (let i = 0; i < REPS[n]; i++) {
       const order = i % 2 ? ['baseline', 'panel'] : ['panel', 'baseline'];
-      for (const v of order) (v === 'panel' ? panel : baseline).push(await once(browser, server, s, v, dataUrl, { compare: i === 0 && n <= COMPARED }));
+      for (const v of order)
+        (v === 'panel' ? panel : baseline).push(await once(browser, server, s, v, dataUrl, { compare: i === 0 && n <= COMPARED }));
     }
     if (n <= COMPARED) {
       // The baseline must write the panel's markup: the same elements, attributes and texts.
       const difference = firstDifference(panel[0].signatures, baseline[0].signatures);
       out.markup = { rowsCompared: panel[0].signatures.length, same: !difference, ...(difference && { difference }) };
-      if (difference) log(`markup differs at row ${difference.row}:\n     panel    ${difference.panel}\n     baseline ${difference.baseline}`);
+      if (difference)
+        log(`markup differs at row ${difference.row}:\n     panel    ${difference.panel}\n     baseline ${difference.baseline}`);
       // What the panel fetched of its own code by the time its first list was painted.
       out.chunksToFirstList = [...new Set(panel.flatMap((r) => r.chunks))].sort();
     }
@@ -105,7 +107,9 @@ export async function renderSection({ browser, server }) {
       rowsInDom: { panel: median(panel.map((r) => r.rowsInDom)), baseline: median(baseline.map((r) => r.rowsInDom)) },
       virtualized: panel.every((r) => r.virtualized),
     };
-    log(`render ${n}: panel ${p.median} ms, baseline ${b.median} ms (×${out.sizes[n].ratio}), rows in DOM ${out.sizes[n].rowsInDom.panel} vs ${out.sizes[n].rowsInDom.baseline}`);
+    log(
+      `render ${n}: panel ${p.median} ms, baseline ${b.median} ms (×${out.sizes[n].ratio}), rows in DOM ${out.sizes[n].rowsInDom.panel} vs ${out.sizes[n].rowsInDom.baseline}`,
+    );
     if (n === 10000) {
       const runs = [];
       for (let i = 0; i < SCROLL_REPS; i++) runs.push(await scrollOnce(browser, server, s));

@@ -234,6 +234,8 @@ export class ReservationFeed {
     } else {
       void this.load(true);
     }
+    // The worker (for the header) beside the first list, so both show in one frame.
+    void this.refreshWorker();
   }
 
   private stop(): void {
@@ -398,8 +400,6 @@ export class ReservationFeed {
       this.tasks.keep(taskSids);
       this.tasks.want(this.reservations.map((r) => r.task_sid));
       if (announce || first) this.broadcast({ type: 'load', reservations: [...this.reservations] });
-      // The worker (for the header) once the list, which matters more, is in.
-      if (first) void this.refreshWorker();
       if (changes.length) this.broadcast({ type: 'changes', changes });
       for (const sid of vanished) void this.refreshOne(sid);
     } catch (e) {

@@ -19,13 +19,15 @@ export function displayOrder(list: readonly Reservation[], timeoutMs: (r: Reserv
   const deadline = new Map<string, number>();
   const group = (r: Reservation) => (r.reservation_status === 'pending' ? 0 : isActive(r.reservation_status) ? 1 : 2);
   for (const r of list) if (r.reservation_status === 'pending') deadline.set(r.sid, Date.parse(r.date_created) + timeoutMs(r));
+  // ISO 8601 dates in one form (Twilio's, checked at the boundary) and SIDs compare as plain strings
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const ordered = [...list].sort((a, b) => {
     const ga = group(a);
     const gb = group(b);
     if (ga !== gb) return ga - gb;
-    if (ga === 0) return deadline.get(a.sid)! - deadline.get(b.sid)! || a.sid.localeCompare(b.sid);
-    if (ga === 1) return a.date_created.localeCompare(b.date_created) || a.sid.localeCompare(b.sid);
-    return b.date_updated.localeCompare(a.date_updated) || a.sid.localeCompare(b.sid);
+    if (ga === 0) return deadline.get(a.sid)! - deadline.get(b.sid)! || cmp(a.sid, b.sid);
+    if (ga === 1) return cmp(a.date_created, b.date_created) || cmp(a.sid, b.sid);
+    return cmp(b.date_updated, a.date_updated) || cmp(a.sid, b.sid);
   });
   const firstFinished = ordered.findIndex((r) => !isActive(r.reservation_status));
   return { ordered, firstFinished: firstFinished < 0 ? ordered.length : firstFinished };

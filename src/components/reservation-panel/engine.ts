@@ -78,6 +78,10 @@ export class PanelEngine {
   private announcement = '';
   private virtualize?: Virtualize;
   private order?: { version: number; timeout: number; length: number; ordered: Reservation[]; firstFinished: number };
+  /** summaries made, by task then reservation, for the strings and hook in force */
+  private summaries: { strings?: PanelStrings; hook?: TaskSummaryFn; byTask: WeakMap<Task, WeakMap<Reservation, TaskSummary>> } = {
+    byTask: new WeakMap(),
+  };
 
   constructor(private readonly host: EngineHost) {
     // The rows' styles come with the rows.
@@ -177,8 +181,18 @@ export class PanelEngine {
   private summaryOf(r: Reservation, task: Task | undefined): TaskSummary {
     const t = this.host.strings();
     if (!task) return { title: `${t.task} ${r.task_sid}` };
-    const fallback = defaultSummary(task, (channel) => channelName(t, channel));
     const hook = this.host.taskSummary();
+    // Made once per task, reservation, hook and strings (not on every tick of the clock).
+    if (this.summaries.strings !== t || this.summaries.hook !== hook) this.summaries = { strings: t, hook, byTask: new WeakMap() };
+    let byReservation = this.summaries.byTask.get(task);
+    if (!byReservation) this.summaries.byTask.set(task, (byReservation = new WeakMap()));
+    let summary = byReservation.get(r);
+    if (!summary) byReservation.set(r, (summary = this.makeSummary(r, task, t, hook)));
+    return summary;
+  }
+
+  private makeSummary(r: Reservation, task: Task, t: PanelStrings, hook: TaskSummaryFn | undefined): TaskSummary {
+    const fallback = defaultSummary(task, (channel) => channelName(t, channel));
     if (!hook) return fallback;
     try {
       return plainSummary(hook(task, r), fallback);

@@ -36,7 +36,10 @@ describe('state/feed', () => {
     const feed = new ReservationFeed({ pollInterval: 5000 });
     const { changes } = subscribe(feed, c);
     await flush();
-    expect(c.calls.filter((x) => x === 'list'), 'nothing listed before the channel opens').to.deep.equal([]);
+    expect(
+      c.calls.filter((x) => x === 'list'),
+      'nothing listed before the channel opens',
+    ).to.deep.equal([]);
     c.push({ type: 'open' });
     await flush();
     expect(c.calls.filter((x) => x === 'list')).to.have.length(1);

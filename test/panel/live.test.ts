@@ -1,18 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { provideReservationConfig } from '../../src/provide.js';
 import { API_BASE, EMULATOR, requests, scenario, setFaults, setStatus, token, type Scenario } from '../support/emulator.js';
-import { mount, rows, visibleText, waitFor } from '../support/panel.js';
-import { ignoreResizeObserverLoop } from '../support/panel.js';
+import { ignoreResizeObserverLoop, mount, rows, setVisibility, visibleText, waitFor } from '../support/panel.js';
 
 const listGets = async (s: Scenario) =>
   (await requests(s.workspaceSid)).filter((r) => r.method === 'GET' && r.path.endsWith('/Reservations'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Makes the page look hidden or visible to the panel, as the browser does when a tab changes. */
-function setVisibility(state: 'hidden' | 'visible') {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  document.dispatchEvent(new Event('visibilitychange'));
-}
 
 describe('reservation-panel live status', () => {
   afterEach(() => setVisibility('visible'));

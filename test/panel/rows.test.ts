@@ -8,16 +8,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import { API_BASE, requests, scenario, setFaults, updateTask, type Scenario } from '../support/emulator.js';
 import { deepActive } from '../form/support.js';
-import { mount, rows, visibleText, waitFor } from '../support/panel.js';
+import { mount, rows, setVisibility, visibleText, waitFor } from '../support/panel.js';
 
 const taskGets = async (s: Scenario) => (await requests(s.workspaceSid)).filter((r) => r.method === 'GET' && r.path.includes('/Tasks/'));
 const titleOf = (r: HTMLElement) => r.querySelector('.title')!.textContent!.trim();
 const eventsUrl = (s: Scenario) => `/emulator/events/Workspaces/${s.workspaceSid}/Workers/${s.workerSid}`;
-
-function setVisibility(state: 'hidden' | 'visible') {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  document.dispatchEvent(new Event('visibilitychange'));
-}
 
 describe('reservation-panel rows: the task behind each reservation (REST)', () => {
   afterEach(() => setVisibility('visible'));

@@ -14,7 +14,8 @@ export const API_BASE = `${EMULATOR}/v1`;
 /** A reservation as the control API answers it: the wire shape plus its `version` (what `If-Match` compares). */
 export type ControlReservation = Reservation & { version: string };
 
-async function control<T>(path: string, body?: unknown): Promise<T> {
+/** A call of the emulator's control API (GET without a body, POST with one). */
+export async function control<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${EMULATOR}/__control${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: body === undefined ? {} : { 'content-type': 'application/json' },

@@ -4,7 +4,7 @@
  */
 import type { EventBridgeFrame } from '../../src/wire/event-bridge.js';
 import type { EventBridgeSocketsStatus } from '../../src/emulator/event-bridge-hub.js';
-import { EMULATOR } from './emulator.js';
+import { EMULATOR, control } from './emulator.js';
 
 export const EVENT_BRIDGE = `${EMULATOR}/v1/wschannels`;
 
@@ -116,22 +116,13 @@ export async function openSocket(token: string, query: Record<string, string> = 
   return s;
 }
 
-async function control(path: string, body?: unknown): Promise<EventBridgeSocketsStatus> {
-  const res = await fetch(`${EMULATOR}/__control${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`emulator control ${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<EventBridgeSocketsStatus>;
-}
-
 /** A worker's sockets as the emulator counts them. */
-export const sockets = (workspaceSid: string, workerSid: string) => control(`/workspaces/${workspaceSid}/workers/${workerSid}/sockets`);
+export const sockets = (workspaceSid: string, workerSid: string) =>
+  control<EventBridgeSocketsStatus>(`/workspaces/${workspaceSid}/workers/${workerSid}/sockets`);
 
 /** Cuts a worker's sockets, or stops/restarts/re-times its heartbeats. */
 export const controlSockets = (
   workspaceSid: string,
   workerSid: string,
   change: { cut?: boolean; heartbeats?: boolean; heartbeatMs?: number | null },
-) => control(`/workspaces/${workspaceSid}/workers/${workerSid}/sockets`, change);
+) => control<EventBridgeSocketsStatus>(`/workspaces/${workspaceSid}/workers/${workerSid}/sockets`, change);

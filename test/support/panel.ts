@@ -81,3 +81,9 @@ export function ignoreResizeObserverLoop() {
   });
   afterEach(() => (window.onerror = original));
 }
+
+/** Makes the page look hidden or visible to the panel, as the browser does when a tab changes. */
+export function setVisibility(state: 'hidden' | 'visible') {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}

@@ -40,17 +40,12 @@ interface FocusMark {
   move?: boolean;
 }
 
-/** The status an action moves a reservation to, when it succeeds. */
-const TARGET: Readonly<Record<ActionName, ReservationStatus>> = {
-  accept: 'accepted',
-  reject: 'rejected',
-  dequeue: 'accepted',
-  call: 'accepted',
-  redirect: 'accepted',
-  conference: 'accepted',
-  wrapUp: 'wrapping',
-  complete: 'completed',
-};
+/**
+ * The status an action moves a reservation to when it lands: its `ReservationStatus`, or,
+ * for an instruction, accepted (dequeue and conference accept; call and redirect may).
+ */
+const targetOf = (action: ActionName): ReservationStatus =>
+  (ACTION_DESCRIPTORS[action].params.ReservationStatus as ReservationStatus) ?? 'accepted';
 
 /**
  * The agent's work in the rows: actions and their forms, the details disclosure, messages
@@ -112,7 +107,7 @@ export class RowsController implements ReactiveController {
       const status = r.reservation_status;
       const label = (a: ActionName) => t.actions[a];
       // A failure that turned out to have landed is corrected; any other failure stays true.
-      if (s.message?.kind === 'error' && s.message.action && TARGET[s.message.action] === status) {
+      if (s.message?.kind === 'error' && s.message.action && targetOf(s.message.action) === status) {
         s.message = {
           action: s.message.action,
           text: t.actionLanded(label(s.message.action), t.statuses[status].toLowerCase()),

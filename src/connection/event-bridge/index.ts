@@ -24,6 +24,7 @@ import {
   workerFromEventBridge,
 } from '../../wire/from-event-bridge.js';
 import { checkActivity, checkOwnReservation, checkTask, checkWorker, type Checked } from '../../wire/check.js';
+import { EVENT_BRIDGE_SILENCE_SECONDS, EVENT_BRIDGE_URL_PARAMS } from '../../wire/event-bridge.js';
 import type { Activity, Task } from '../../wire/types.js';
 import type { CallOptions, Connection, EventBridgeConnectionConfig, Fetched, Listed, LiveEvent } from '../connection.js';
 import { ApiError, toApiError, unreadable } from '../errors.js';
@@ -32,7 +33,7 @@ import { ApiError, toApiError, unreadable } from '../errors.js';
 export const CLIENT_VERSION = '2.1.1';
 
 /** The server beats every 15 s; a socket silent this long is dead (EventBridgeSignaling.js: Heartbeat interval 30). */
-export const HEARTBEAT_TIMEOUT_MS = 30_000;
+export const HEARTBEAT_TIMEOUT_MS = EVENT_BRIDGE_SILENCE_SECONDS * 1000;
 
 /** Reconnection delays: full jitter between 0.8 s and min(30, 2^k − 1) s after the k-th failure. */
 export function reconnectDelay(attempt: number, random = Math.random): number {
@@ -43,12 +44,6 @@ export function reconnectDelay(attempt: number, random = Math.random): number {
 
 /** The lists stop with an error after this many pages. */
 const MAX_PAGES = 50;
-
-/** `https://event-bridge.twilio.com/v1/wschannels`, or `event-bridge.<region>.twilio.com` for a region other than us1. */
-export function eventBridgeUrl(region = 'us1'): string {
-  const r = region.trim().toLowerCase();
-  return `https://event-bridge${r && r !== 'us1' ? `.${r}` : ''}.twilio.com/v1/wschannels`;
-}
 
 type Params = Record<string, string | number | readonly string[]>;
 
@@ -275,11 +270,12 @@ export function createEventBridgeConnection(config: EventBridgeConnectionConfig)
           return;
         }
         const url = new URL(socketUrl);
+        const q = EVENT_BRIDGE_URL_PARAMS;
         url.search = new URLSearchParams({
-          token,
-          closeExistingSessions: 'false',
-          clientVersion: CLIENT_VERSION,
-          setWorkerOfflineIfDisconnected: 'false',
+          [q.token]: token,
+          [q.closeExistingSessions]: 'false',
+          [q.clientVersion]: CLIENT_VERSION,
+          [q.setWorkerOfflineIfDisconnected]: 'false',
         }).toString();
         const s = new WebSocket(url);
         socket = s;
